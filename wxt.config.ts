@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Every import is explicit: a reader sees where each name comes from, and the pure core in utils/
+// runs in vitest and Node without WXT's auto-import layer.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: tab state in storage.session. Nothing else is needed yet; each later feature adds
+    // only what it uses (see SECURITY.md when it lands).
+    permissions: ['storage'],
+    action: { default_title: 'Sổ tay' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'so-tay@sotay.local',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
