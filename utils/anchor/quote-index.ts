@@ -1,0 +1,327 @@
+/**
+ * Finding a stored quote again in a (possibly edited) text. Pure string code: no DOM, so the
+ * accuracy benchmark runs it in Node on real article texts.
+ *
+ * Order, as in Hypothesis: the stored position if the text there still equals the quote; then every
+ * exact occurrence, ranked by how well the 32 characters before and after agree with the stored
+ * prefix/suffix and by closeness to the old position; then an approximate search (approx-string-match,
+ * Myers' bit-parallel edit distance) allowing errors up to a fraction of the quote's length, ranked
+ * the same way. Unlike Hypothesis, a candidate is accepted only with evidence that it is the same
+ * passage — its context agrees, or it is a long quote found exactly once. Otherwise the highlight is
+ * an orphan: losing a highlight is recoverable (it is kept and listed), painting the wrong passage is
+ * not (users stop trusting every highlight).
+ *
+ * Everything is compared in NFC: `QuoteIndex.text` is the NFC form of the page text with maps both
+ * ways, so offsets in results are the page text's own (raw) offsets.
+ */
+import search from 'approx-string-match';
+
+/** Characters of context stored on each side of the quote (W3C/Hypothesis convention). */
+export const CONTEXT_LENGTH = 32;
+
+/** Hypothesis's weights for combining the evidence about one candidate. */
+export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const WEIGHT_TOTAL = SCORE_WEIGHTS.quote + SCORE_WEIGHTS.prefix + SCORE_WEIGHTS.suffix + SCORE_WEIGHTS.position;
+
+/** Below this combined score an approximate match is an orphan, never a guess. */
+export const FUZZY_SCORE_THRESHOLD = 0.7;
+/** Fraction of the quote's length that may differ in an approximate match. */
+export const MAX_ERROR_FRACTION = 0.3;
+/** approx-string-match's cost grows with the error budget; past this, edits are too large to trust anyway. */
+const MAX_ERRORS = 256;
+/** Quotes this long, found exactly once, are accepted even when both neighbours changed (moved paragraph). */
+export const DISTINCTIVE_QUOTE_LENGTH = 32;
+/** Shorter quotes are never searched approximately: one error in three letters matches anything. */
+export const MIN_FUZZY_QUOTE_LENGTH = 5;
+/** Context "agrees" when one side is this similar, or both sides on average MEAN_CONTEXT_AGREEMENT. */
+export const ONE_SIDE_AGREEMENT = 0.75;
+export const MEAN_CONTEXT_AGREEMENT = 0.6;
+
+/** Exact occurrences beyond this are not ranked (a one-letter quote in a book); context decides among the first ones. */
+const MAX_EXACT_CANDIDATES = 20_000;
+/** Candidates scored with edit distance after the cheap pre-ranking. */
+const FULLY_SCORED_CANDIDATES = 48;
+/** Text searched approximately per step, so one step stays well under a frame. */
+const FUZZY_WINDOW = 16_384;
+/** Around the old position, searched first: edits rarely move a passage far. */
+const NEARBY_MARGIN = 2_048;
+
+export interface QuoteSelectorLike {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TargetLike {
+  quote: QuoteSelectorLike;
+  position: { start: number; end: number };
+}
+
+export interface QuoteIndex {
+  /** The page text as built (raw offsets are into this). */
+  readonly raw: string;
+  /** NFC form of `raw`, normalised cluster by cluster so the offset maps are exact at cluster ends. */
+  readonly text: string;
+  /** NFC offset → raw offset (length text.length + 1), or null when raw is already NFC. */
+  readonly normToRaw: Int32Array | null;
+  /** raw offset → NFC offset (length raw.length + 1), or null when raw is already NFC. */
+  readonly rawToNorm: Int32Array | null;
+}
+
+export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
+
+export interface TextMatch {
+  /** Raw offsets into QuoteIndex.raw. */
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  /** Combined evidence in [0, 1] (Hypothesis's weighting). */
+  score: number;
+}
+
+export type OrphanReason = 'empty-quote' | 'not-found' | 'context-mismatch' | 'low-score' | 'unmappable';
+
+export interface Orphan {
+  orphan: true;
+  reason: OrphanReason;
+}
+
+export type LocateResult = TextMatch | Orphan;
+
+export function isOrphan(result: LocateResult | { orphan: true }): result is Orphan {
+  return (result as Orphan).orphan === true;
+}
+
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
+
+export function buildQuoteIndex(raw: string): QuoteIndex {
+  const whole = raw.normalize('NFC');
+  if (whole === raw) return { raw, text: raw, normToRaw: null, rawToNorm: null };
+  // Combining marks attach to the preceding base letter, so normalising each base+marks cluster on
+  // its own gives offsets that map exactly at every cluster boundary.
+  const pieces: string[] = [];
+  const normToRaw: number[] = [];
+  const rawToNorm = new Int32Array(raw.length + 1);
+  let normLength = 0;
+  for (const match of raw.matchAll(CLUSTER)) {
+    const cluster = match[0];
+    const rawStart = match.index;
+    const normal = cluster.normalize('NFC');
+    pieces.push(normal);
+    for (let i = 0; i < normal.length; i++) normToRaw.push(normal === cluster ? rawStart + i : rawStart);
+    for (let i = 0; i < cluster.length; i++) rawToNorm[rawStart + i] = normal === cluster ? normLength + i : normLength;
+    normLength += normal.length;
+  }
+  normToRaw.push(raw.length);
+  rawToNorm[raw.length] = normLength;
+  return { raw, text: pieces.join(''), normToRaw: Int32Array.from(normToRaw), rawToNorm };
+}
+
+function toRaw(index: QuoteIndex, normOffset: number): number {
+  return index.normToRaw ? (index.normToRaw[normOffset] ?? index.raw.length) : normOffset;
+}
+
+function toNorm(index: QuoteIndex, rawOffset: number): number {
+  const clamped = Math.max(0, Math.min(rawOffset, index.raw.length));
+  return index.rawToNorm ? (index.rawToNorm[clamped] ?? index.text.length) : clamped;
+}
+
+/** The NFC text between two raw offsets, as stored in selectors. */
+export function normalizedSlice(index: QuoteIndex, rawStart: number, rawEnd: number): string {
+  return index.text.slice(toNorm(index, rawStart), toNorm(index, rawEnd));
+}
+
+/** The quote selector for raw offsets [start, end): exact text with 32 characters of context each side. */
+export function quoteSelectorAt(index: QuoteIndex, rawStart: number, rawEnd: number): QuoteSelectorLike {
+  const start = toNorm(index, rawStart);
+  const end = toNorm(index, rawEnd);
+  return {
+    exact: index.text.slice(start, end),
+    prefix: index.text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: index.text.slice(end, end + CONTEXT_LENGTH),
+  };
+}
+
+// Two rows of the classic edit-distance table; context strings are ≤ 32 characters.
+let previousRow = new Uint16Array(64);
+let currentRow = new Uint16Array(64);
+
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  if (previousRow.length <= b.length) {
+    previousRow = new Uint16Array(b.length + 1);
+    currentRow = new Uint16Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    currentRow[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previousRow[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const deletion = (previousRow[j] as number) + 1;
+      const insertion = (currentRow[j - 1] as number) + 1;
+      currentRow[j] = Math.min(substitution, deletion, insertion);
+    }
+    [previousRow, currentRow] = [currentRow, previousRow];
+  }
+  return previousRow[b.length] as number;
+}
+
+/** 1 for equal strings, 0 for nothing in common; empty vs empty is equal (both at the text's edge). */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  return 1 - editDistance(a, b) / longest;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  quote: number;
+  prefix: number;
+  suffix: number;
+  position: number;
+  score: number;
+}
+
+function scoreCandidate(
+  text: string,
+  selector: QuoteSelectorLike,
+  start: number,
+  end: number,
+  quoteSimilarity: number,
+  hint: number,
+): Candidate {
+  // Always compare against a full window: a stored prefix shorter than 32 means the quote began
+  // the text, and only a candidate that also begins the text should agree with it.
+  const prefix = similarity(selector.prefix, text.slice(Math.max(0, start - CONTEXT_LENGTH), start));
+  const suffix = similarity(selector.suffix, text.slice(end, end + CONTEXT_LENGTH));
+  const position = text.length ? 1 - Math.min(1, Math.abs(start - hint) / text.length) : 1;
+  const score =
+    (SCORE_WEIGHTS.quote * quoteSimilarity +
+      SCORE_WEIGHTS.prefix * prefix +
+      SCORE_WEIGHTS.suffix * suffix +
+      SCORE_WEIGHTS.position * position) /
+    WEIGHT_TOTAL;
+  return { start, end, quote: quoteSimilarity, prefix, suffix, position, score };
+}
+
+function contextAgrees(candidate: Candidate): boolean {
+  return (
+    Math.max(candidate.prefix, candidate.suffix) >= ONE_SIDE_AGREEMENT ||
+    (candidate.prefix + candidate.suffix) / 2 >= MEAN_CONTEXT_AGREEMENT
+  );
+}
+
+function better(a: Candidate | null, b: Candidate): Candidate {
+  return !a || b.score > a.score ? b : a;
+}
+
+/** Characters that agree right next to the candidate — a cheap first ranking before edit distances. */
+function adjacentAgreement(text: string, selector: QuoteSelectorLike, start: number, end: number): number {
+  let agree = 0;
+  const { prefix, suffix } = selector;
+  for (let i = 1; i <= prefix.length && start - i >= 0; i++) {
+    if (prefix.charCodeAt(prefix.length - i) !== text.charCodeAt(start - i)) break;
+    agree++;
+  }
+  for (let i = 0; i < suffix.length && end + i < text.length; i++) {
+    if (suffix.charCodeAt(i) !== text.charCodeAt(end + i)) break;
+    agree++;
+  }
+  return agree;
+}
+
+function toMatch(index: QuoteIndex, candidate: Candidate, method: AnchorMethod): TextMatch {
+  return { start: toRaw(index, candidate.start), end: toRaw(index, candidate.end), method, score: candidate.score };
+}
+
+/**
+ * The search as a sequence of bounded steps: the generator yields between steps so a scheduler
+ * can hand the main thread back to the page. `locateQuote` runs it to the end in one go.
+ */
+export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<void, LocateResult, void> {
+  const selector: QuoteSelectorLike = {
+    exact: target.quote.exact.normalize('NFC'),
+    prefix: target.quote.prefix.normalize('NFC'),
+    suffix: target.quote.suffix.normalize('NFC'),
+  };
+  const exact = selector.exact;
+  if (!exact.trim()) return { orphan: true, reason: 'empty-quote' };
+  const text = index.text;
+  const hint = toNorm(index, target.position.start);
+
+  // 1. The stored position, if the text there is still the quote.
+  const hintEnd = toNorm(index, target.position.end);
+  if (text.slice(hint, hintEnd) === exact) {
+    const candidate = scoreCandidate(text, selector, hint, hintEnd, 1, hint);
+    if (exact.length >= DISTINCTIVE_QUOTE_LENGTH || contextAgrees(candidate)) return toMatch(index, candidate, 'position');
+  }
+
+  // 2. Every exact occurrence.
+  const occurrences: number[] = [];
+  for (let at = text.indexOf(exact); at !== -1 && occurrences.length < MAX_EXACT_CANDIDATES; at = text.indexOf(exact, at + 1)) {
+    occurrences.push(at);
+  }
+  yield;
+  if (occurrences.length > 0) {
+    let shortlist = occurrences;
+    if (occurrences.length > FULLY_SCORED_CANDIDATES) {
+      const ranked = occurrences
+        .map((start) => ({ start, agree: adjacentAgreement(text, selector, start, start + exact.length) }))
+        .sort((a, b) => b.agree - a.agree || Math.abs(a.start - hint) - Math.abs(b.start - hint));
+      const nearest = [...occurrences].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint)).slice(0, 8);
+      shortlist = [...new Set([...ranked.slice(0, FULLY_SCORED_CANDIDATES - 8).map((r) => r.start), ...nearest])];
+      yield;
+    }
+    let best: Candidate | null = null;
+    for (const start of shortlist) best = better(best, scoreCandidate(text, selector, start, start + exact.length, 1, hint));
+    if (best && contextAgrees(best)) return toMatch(index, best, 'exact');
+    if (best && occurrences.length === 1 && exact.length >= DISTINCTIVE_QUOTE_LENGTH) return toMatch(index, best, 'exact');
+    // A short or repeated quote whose surroundings all changed: the passage itself may have been
+    // edited, so look approximately near where it was before giving up.
+  }
+
+  // 3. Approximate matches: near the old position first, then the whole text window by window.
+  if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return { orphan: true, reason: occurrences.length ? 'context-mismatch' : 'not-found' };
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_FRACTION));
+  let bestAcceptable: Candidate | null = null;
+  let bestAny: Candidate | null = null;
+  const overlap = exact.length + maxErrors;
+  const searchWindow = (from: number, to: number) => {
+    const windowStart = Math.max(0, from);
+    const windowText = text.slice(windowStart, Math.min(text.length, to));
+    for (const found of search(windowText, exact, maxErrors)) {
+      const start = windowStart + found.start;
+      const end = windowStart + found.end;
+      if (end <= start) continue;
+      const candidate = scoreCandidate(text, selector, start, end, 1 - found.errors / exact.length, hint);
+      bestAny = better(bestAny, candidate);
+      if (contextAgrees(candidate) && candidate.score >= FUZZY_SCORE_THRESHOLD) bestAcceptable = better(bestAcceptable, candidate);
+    }
+  };
+  searchWindow(hint - NEARBY_MARGIN - overlap, hint + exact.length + NEARBY_MARGIN + overlap);
+  yield;
+  if (!bestAcceptable) {
+    for (let from = 0; from < text.length; from += FUZZY_WINDOW) {
+      searchWindow(from - overlap, from + FUZZY_WINDOW + overlap);
+      yield;
+    }
+  }
+  const chosen = bestAcceptable as Candidate | null;
+  if (chosen) return toMatch(index, chosen, chosen.quote === 1 ? 'exact' : 'fuzzy');
+  const closest = bestAny as Candidate | null;
+  if (!closest) return { orphan: true, reason: occurrences.length ? 'context-mismatch' : 'not-found' };
+  return { orphan: true, reason: contextAgrees(closest) ? 'low-score' : 'context-mismatch' };
+}
+
+/** Runs the whole search at once (for one highlight, or in a worker). */
+export function locateQuote(index: QuoteIndex, target: TargetLike): LocateResult {
+  const steps = locateSteps(index, target);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
