@@ -31,9 +31,9 @@ export function OptionsApp({ locale }: { locale: Locale }) {
             {pages.map((page) => (
               <li key={page.url}>
                 <a href={page.originalUrl} target="_blank" rel="noopener noreferrer">
-                  {page.title || page.url}
+                  {page.meta.title || page.url}
                 </a>
-                <span class="meta"> · {t('savedOn', dateFormat.format(page.savedAt))}</span>
+                <span class="meta"> · {t('savedOn', dateFormat.format(page.firstVisit))}</span>
               </li>
             ))}
           </ul>

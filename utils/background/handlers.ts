@@ -2,7 +2,7 @@
 import { MessageError } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import type { Database } from '../db/database';
-import { listPages, savePage } from '../db/pages';
+import { listArticles, upsertArticle } from '../db/articles';
 import type { TabStates } from './tab-state';
 
 export interface BackgroundDeps {
@@ -27,10 +27,10 @@ export function createHandlers({ tabs, db, now = Date.now }: BackgroundDeps): Ha
     async 'page/save'({ tabId }) {
       const page = await tabs.get(tabId);
       if (!page) throw new MessageError('not-found', 'Sổ tay is not active in that tab');
-      return savePage(await db(), page, now());
+      return upsertArticle(await db(), { url: page.url, meta: { title: page.title } }, now());
     },
     async 'pages/list'() {
-      return listPages(await db());
+      return listArticles(await db());
     },
   };
 }

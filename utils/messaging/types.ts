@@ -1,4 +1,5 @@
 /** Data shapes shared by the protocol and its handlers. */
+import type { Article } from '../model/types';
 
 /** What a tab currently shows, as its content script reported it. Lives only as long as the tab. */
 export interface TabPage {
@@ -8,12 +9,5 @@ export interface TabPage {
   reportedAt: number;
 }
 
-/** A page the user chose to keep. */
-export interface SavedPage {
-  /** Normalised URL: the record's key. */
-  url: string;
-  /** The URL as the user saw it when saving. */
-  originalUrl: string;
-  title: string;
-  savedAt: number;
-}
+/** A page the user chose to keep: since schema version 2, an Article of the store. */
+export type SavedPage = Article;

@@ -46,7 +46,14 @@ describe('the page → tab state → save chain', () => {
     const saved = await dispatch({ type: 'page/save', data: { tabId: 5 } }, popup, self, handlers);
     expect(saved).toEqual({
       ok: true,
-      value: { url: 'https://hanoi.gov.vn/tin-tuc/lan-toa-4230612.htm', originalUrl: articleUrl, title: 'Lan tỏa', savedAt: 1_700_000_000_000 },
+      value: {
+        url: 'https://hanoi.gov.vn/tin-tuc/lan-toa-4230612.htm',
+        aliases: [],
+        originalUrl: articleUrl,
+        meta: { title: 'Lan tỏa' },
+        firstVisit: 1_700_000_000_000,
+        lastVisit: 1_700_000_000_000,
+      },
     });
     const list = await dispatch({ type: 'pages/list', data: {} }, popup, self, handlers);
     expect(list.ok && list.value).toHaveLength(1);

@@ -9,7 +9,7 @@ function spyHandlers() {
   const handlers = {
     'page/report': vi.fn(async () => ({ tracked: true as const })),
     'tab/get': vi.fn(async () => null),
-    'page/save': vi.fn(async () => ({ url: 'u', originalUrl: 'u', title: 't', savedAt: 1 })),
+    'page/save': vi.fn(async () => ({ url: 'u', aliases: [], originalUrl: 'u', meta: { title: 't' }, firstVisit: 1, lastVisit: 1 })),
     'pages/list': vi.fn(async () => []),
   } satisfies Handlers;
   return handlers;
