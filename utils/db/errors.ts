@@ -71,7 +71,9 @@ export async function writeTransaction<const S extends Stores[], T>(
       // Already finished or aborted by the browser: nothing left to undo.
     }
     await tx.done.catch(() => undefined);
-    throw toStoreError(error);
+    // A failed request reports AbortError; the transaction keeps the cause (QuotaExceededError…).
+    const cause = tx.error && tx.error.name !== 'AbortError' && !(error instanceof StoreError) ? tx.error : error;
+    throw toStoreError(cause);
   }
 }
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { upsertArticle } from '@/utils/db/articles';
+import { createAnnotation } from '@/utils/db/annotations';
+import { queryLibrary } from '@/utils/db/library';
+import { freshDb, BCP, HANOI, highlight, T0 } from './helpers';
+
+async function library() {
+  const db = await freshDb();
+  await upsertArticle(db, { url: HANOI, meta: { title: 'Lan tỏa phong trào học tập suốt đời' } }, T0);
+  await upsertArticle(db, { url: BCP, meta: { title: 'Thủ tướng chủ trì hội nghị' } }, T0);
+  const make = (url: string, quote: string, i: number, extra = {}) => createAnnotation(db, highlight(url, quote, extra), { now: T0 + i * 1000 });
+  const hocTap = await make(HANOI, 'Học tập là việc cả đời', 1, { tags: ['giáo dục'] });
+  const hoa = await make(BCP, 'giữ vững hòa bình', 2, { color: 'green', tags: ['Hoà bình'] });
+  const dang = await make(BCP, 'sự lãnh đạo của Đảng', 3, { note: 'trích dẫn' });
+  const nfd = await make(HANOI, 'Ủy ban nhân dân'.normalize('NFD'), 4, { color: 'blue', note: 'Ghi chú về hoà giải' });
+  return { db, hocTap, hoa, dang, nfd };
+}
+
+const ids = (page: { items: { id: string }[] }) => page.items.map((a) => a.id);
+
+describe('library search', () => {
+  it('finds words without their marks, across tone placement, đ and NFD text', async () => {
+    const { db, hocTap, hoa, dang, nfd } = await library();
+    // The title of the Hanoi article says "học tập" too, so both of its highlights match.
+    expect(ids(await queryLibrary(db, { text: 'hoc tap' }))).toEqual([nfd.id, hocTap.id]);
+    expect(ids(await queryLibrary(db, { text: 'viec ca doi' }))).toEqual([hocTap.id]);
+    expect(ids(await queryLibrary(db, { text: 'hoà' }))).toEqual([nfd.id, hoa.id]);
+    expect(ids(await queryLibrary(db, { text: 'dang' }))).toEqual([dang.id]);
+    expect(ids(await queryLibrary(db, { text: 'Uỷ ban' }))).toEqual([nfd.id]);
+    expect(ids(await queryLibrary(db, { text: 'trich' }))).toEqual([dang.id]);
+  });
+
+  it('searches article titles too, and treats the last word as a prefix while typing', async () => {
+    const { db, hoa, dang } = await library();
+    expect(ids(await queryLibrary(db, { text: 'thu tuong' }))).toEqual([dang.id, hoa.id]);
+    expect(ids(await queryLibrary(db, { text: 'lanh da' }))).toEqual([dang.id]);
+    expect(ids(await queryLibrary(db, { text: 'khong co tu nay' }))).toEqual([]);
+  });
+
+  it('filters by tag (any spelling), site, colour and date, combined', async () => {
+    const { db, hocTap, hoa, dang, nfd } = await library();
+    expect(ids(await queryLibrary(db, { tags: ['hòa bình'] }))).toEqual([hoa.id]);
+    expect(ids(await queryLibrary(db, { site: 'www.baochinhphu.vn' }))).toEqual([dang.id, hoa.id]);
+    expect(ids(await queryLibrary(db, { colors: ['blue', 'green'] }))).toEqual([nfd.id, hoa.id]);
+    expect(ids(await queryLibrary(db, { from: T0 + 2000, to: T0 + 3000 }))).toEqual([dang.id, hoa.id]);
+    expect(ids(await queryLibrary(db, { site: 'baochinhphu.vn', colors: ['yellow'] }))).toEqual([dang.id]);
+    expect(ids(await queryLibrary(db, { text: 'hoc', tags: ['giáo dục'], site: 'hanoi.gov.vn' }))).toEqual([hocTap.id]);
+  });
+
+  it('sorts newest or oldest first and pages with a cursor, without repeats or gaps', async () => {
+    const { db, hocTap, hoa, dang, nfd } = await library();
+    expect(ids(await queryLibrary(db, { sort: 'oldest' }))).toEqual([hocTap.id, hoa.id, dang.id, nfd.id]);
+    const first = await queryLibrary(db, { limit: 3 });
+    expect(ids(first)).toEqual([nfd.id, dang.id, hoa.id]);
+    const second = await queryLibrary(db, { limit: 3, cursor: first.next });
+    expect(ids(second)).toEqual([hocTap.id]);
+    expect(second.next).toBeUndefined();
+    // The same paging through the small-candidate plan (a site filter).
+    const bySite = await queryLibrary(db, { site: 'baochinhphu.vn', limit: 1 });
+    expect(ids(bySite)).toEqual([dang.id]);
+    expect(ids(await queryLibrary(db, { site: 'baochinhphu.vn', limit: 1, cursor: bySite.next }))).toEqual([hoa.id]);
+    await expect(queryLibrary(db, { cursor: 'garbage' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('returns the articles of the results for display', async () => {
+    const { db } = await library();
+    const page = await queryLibrary(db, { text: 'dang' });
+    expect(Object.keys(page.articles)).toEqual([BCP]);
+    expect(page.articles[BCP]!.meta.title).toBe('Thủ tướng chủ trì hội nghị');
+  });
+});
