@@ -102,7 +102,8 @@ export function escapeInline(rawLine: string): string {
     out += escape ? `\\${ch}` : ch;
     utf16Index += ch.length;
   }
-  return escapeLineStart(out);
+  // A line opening with a highlight mark begins with "==" and text: neither a list nor an underline.
+  return chars[0] === MARK_OPEN ? out : escapeLineStart(out);
 }
 
 /**
