@@ -110,7 +110,7 @@ describe('overlay fallback when the API is missing', () => {
   });
 
   afterEach(() => {
-    delete (Range.prototype as { getClientRects?: unknown }).getClientRects;
+    Reflect.deleteProperty(Range.prototype, 'getClientRects');
   });
 
   it('draws boxes in its own non-interactive container, never inside the article, and redraws on resize', async () => {
