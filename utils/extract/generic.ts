@@ -1,0 +1,283 @@
+/**
+ * Finding the main content of an unknown page, and the subtrees inside it that are not content.
+ * Scoring follows the well-tried Readability idea (paragraphs vote for their ancestors, link-heavy
+ * blocks lose) but reads measured numbers instead of cloning and stripping the document.
+ */
+import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
+import { linkDensity, type ElementStats } from './stats';
+
+const NEGATIVE =
+  /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media-credit|meta|outbrain|promo|related|relate|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor|shopping|tags?|taboola|widget|social|breadcrumbs?|newsletter|subscribe|signup|popup|modal|cookie|consent|advert|ads?|adv|byline|author-box|toolbar|tool|print|rating|pagination|pager|navbar|nav|menu|login|search|disqus|recommend|most-?read|trending|cate-name|tinlienquan|lienquan|tin-khac|tinkhac|box-news|list-news)([\s_-]|$)/i;
+const NEGATIVE_LOOSE = /(comment|share|social|related|sidebar|advert|newsletter|breadcrumb|cookie|popup|sponsor|recommend|outbrain|taboola|lienquan|tinkhac|tin-khac|footer|navbar|menu)/i;
+const POSITIVE =
+  /(^|[\s_-])(article|body|content|entry|hentry|h-entry|main|page|pagination-none|post|text|blog|story|detail|chitiet|noidung|news-content|cms-body|afcbc-body|govspeak|journal-content-article|richhtmlfield)([\s_-]|$)/i;
+const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar', 'dialog', 'alert', 'tablist']);
+
+export function classWeight(el: Element): number {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!names.trim()) return 0;
+  let weight = 0;
+  if (NEGATIVE.test(names)) weight -= 25;
+  if (POSITIVE.test(names)) weight += 25;
+  return weight;
+}
+
+function baseScore(tag: string): number {
+  switch (tag) {
+    case 'DIV': case 'ARTICLE': case 'MAIN': case 'SECTION': return 5;
+    case 'PRE': case 'TD': case 'BLOCKQUOTE': return 3;
+    case 'ADDRESS': case 'OL': case 'UL': case 'DL': case 'DD': case 'DT': case 'LI': case 'FORM': return -3;
+    case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6': case 'TH': return -5;
+    default: return 0;
+  }
+}
+
+/** Elements that carry a paragraph of prose. */
+const PARAGRAPH_TAGS = new Set(['P', 'PRE', 'TD', 'BLOCKQUOTE', 'DD', 'LI', 'H2', 'H3', 'H4']);
+const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'SPAN', 'FONT', 'CENTER']);
+
+export interface Candidate {
+  el: Element;
+  score: number;
+}
+
+function isUnlikely(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
+  const tag = el.tagName.toUpperCase();
+  return tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER' || (tag === 'HEADER' && !el.querySelector('p'));
+}
+
+/**
+ * Score every element by the prose it holds. Returns candidates best first, already adjusted for
+ * link density. `stats` must cover `body`.
+ */
+export function scoreCandidates(body: Element, stats: Map<Element, ElementStats>): Candidate[] {
+  const scores = new Map<Element, number>();
+  const initialised = new Set<Element>();
+  const addScore = (el: Element, amount: number) => {
+    if (!initialised.has(el)) {
+      initialised.add(el);
+      scores.set(el, baseScore(el.tagName.toUpperCase()) + classWeight(el));
+    }
+    scores.set(el, scores.get(el)! + amount);
+  };
+
+  const unlikely = new Set<Element>();
+  for (const [el, s] of stats) {
+    const parent = el.parentElement;
+    if (parent && unlikely.has(parent)) {
+      unlikely.add(el);
+      continue;
+    }
+    if (el !== body && isUnlikely(el)) {
+      unlikely.add(el);
+      continue;
+    }
+    const tag = el.tagName.toUpperCase();
+    let paragraphLength = 0;
+    let commas = 0;
+    if (PARAGRAPH_TAGS.has(tag)) {
+      // A list item or cell that holds block children votes through those children instead.
+      if ((tag === 'LI' || tag === 'TD' || tag === 'BLOCKQUOTE') && s.paragraphs > 0) continue;
+      paragraphLength = s.textLength;
+      commas = s.commas;
+    } else if (CONTAINER_TAGS.has(tag) && s.ownTextLength >= 25) {
+      // Text written straight into a div (with <br>s) is a paragraph too.
+      paragraphLength = s.ownTextLength;
+      commas = Math.round((s.commas * s.ownTextLength) / Math.max(1, s.textLength));
+    } else continue;
+    if (paragraphLength < 25) continue;
+    if (linkDensity(s) > 0.5) continue;
+    const contentScore = 1 + commas + Math.min(Math.floor(paragraphLength / 100), 3);
+    let ancestor: Element | null = PARAGRAPH_TAGS.has(tag) ? el.parentElement : el;
+    for (let level = 0; ancestor && level < 5; level++) {
+      if (!stats.has(ancestor)) break;
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      addScore(ancestor, contentScore / divider);
+      if (ancestor === body) break;
+      ancestor = ancestor.parentElement;
+    }
+  }
+
+  const candidates: Candidate[] = [];
+  for (const [el, score] of scores) {
+    candidates.push({ el, score: score * (1 - linkDensity(stats.get(el))) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return candidates;
+}
+
+/** Pick the article root: the best candidate, lifted to a shared ancestor when the prose is split. */
+export function chooseRoot(body: Element, candidates: Candidate[], stats: Map<Element, ElementStats>): Element {
+  const top = candidates[0];
+  if (!top) return body;
+  let root = top.el;
+  const scoreOf = new Map(candidates.map((c) => [c.el, c.score] as const));
+
+  // Several strong candidates under one ancestor: the ancestor is the article.
+  const strong = candidates.slice(1, 6).filter((c) => c.score >= top.score * 0.75);
+  if (strong.length >= 2) {
+    let ancestor: Element | null = root.parentElement;
+    while (ancestor && ancestor !== body) {
+      const inside = strong.filter((c) => ancestor!.contains(c.el)).length;
+      if (inside >= 2) {
+        root = ancestor;
+        break;
+      }
+      ancestor = ancestor.parentElement;
+    }
+  }
+
+  // Climb while the parent adds substantial prose of its own (paragraph siblings split across
+  // wrappers) without becoming link-heavy.
+  for (let steps = 0; steps < 4; steps++) {
+    const parent = root.parentElement;
+    if (!parent || parent === body.parentElement) break;
+    const ps = stats.get(parent);
+    const rs = stats.get(root);
+    if (!ps || !rs) break;
+    const parentScore = scoreOf.get(parent) ?? 0;
+    const rootScore = scoreOf.get(root) ?? 0;
+    const onlyChild = ps.textLength <= rs.textLength * 1.05 + 20;
+    if (onlyChild || (parentScore > rootScore * 0.9 && linkDensity(ps) < 0.35)) {
+      root = parent;
+      continue;
+    }
+    break;
+  }
+  return root;
+}
+
+/** Siblings of the chosen root that hold more of the article (Readability's sibling pass). */
+export function siblingsToInclude(root: Element, candidates: Candidate[], stats: Map<Element, ElementStats>): Element[] {
+  const parent = root.parentElement;
+  if (!parent) return [];
+  const scoreOf = new Map(candidates.map((c) => [c.el, c.score] as const));
+  const rootScore = scoreOf.get(root) ?? 0;
+  const threshold = Math.max(10, rootScore * 0.2);
+  const rootClass = root.getAttribute('class') ?? '';
+  const chosen: Element[] = [];
+  for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling === root) continue;
+    let bonus = 0;
+    if (rootClass && sibling.getAttribute('class') === rootClass) bonus += rootScore * 0.2;
+    const score = scoreOf.get(sibling);
+    if (score !== undefined && score + bonus >= threshold) {
+      chosen.push(sibling);
+      continue;
+    }
+    if (sibling.tagName.toUpperCase() === 'P') {
+      const s = stats.get(sibling);
+      if (!s) continue;
+      const density = linkDensity(s);
+      if ((s.textLength > 80 && density < 0.25) || (s.textLength > 0 && s.textLength <= 80 && density === 0 && /[.!?。]\s*$/.test(sibling.textContent ?? ''))) {
+        chosen.push(sibling);
+      }
+    }
+  }
+  return chosen;
+}
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+function shortText(el: Element, max: number): string | undefined {
+  const raw = el.textContent ?? '';
+  if (raw.length > max * 4) return undefined;
+  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.length <= max ? text : undefined;
+}
+
+export interface CleanOptions {
+  /** Extra subtrees to drop (a profile's boilerplate selectors). */
+  extraExcluded?: Set<Element>;
+  /** Subtrees to keep no matter what (a profile's lead and body). */
+  keep?: Set<Element>;
+  /** The article title: a heading repeating it is not body text. */
+  title?: string;
+}
+
+/**
+ * Subtrees inside `root` that are not article text: navigation, share bars, related boxes (with
+ * their boilerplate heading), link-heavy lists, forms. Top-down; an excluded subtree is not entered.
+ */
+export function findExcluded(root: Element, stats: Map<Element, ElementStats>, options: CleanOptions = {}): Element[] {
+  const excluded: Element[] = [];
+  const rootStats = stats.get(root);
+  const rootLength = rootStats?.textLength ?? 0;
+  const titleKey = options.title ? options.title.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase() : '';
+  const stack: Element[] = [];
+  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  const skipFollowing = new Set<Element>();
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (options.keep?.has(el)) {
+      for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+      continue;
+    }
+    if (options.extraExcluded?.has(el) || skipFollowing.has(el)) {
+      excluded.push(el);
+      continue;
+    }
+    const s = stats.get(el);
+    if (!s) continue; // not measured: non-text or hidden, the text walk skips it anyway
+    if (s.textLength === 0) continue;
+    const tag = el.tagName.toUpperCase();
+    const share = rootLength > 0 ? s.textLength / rootLength : 0;
+    const density = linkDensity(s);
+    const weight = classWeight(el);
+
+    const drop = (() => {
+      if (isUnlikely(el) && share < 0.5) return true;
+      if (tag === 'FORM' && share < 0.3) return true;
+      if (HEADING_TAGS.has(tag) && titleKey && shortText(el, 400)?.toLowerCase() === titleKey) return true;
+      if (s.textLength <= 60) {
+        const text = shortText(el, 60);
+        if (text !== undefined) {
+          if (isToolPhrase(text)) return true;
+          if (isBoilerplateHeading(text)) {
+            // The heading takes its block: the parent if the heading leads a small box, otherwise
+            // the link-heavy siblings that follow it.
+            const parent = el.parentElement;
+            const ps = parent ? stats.get(parent) : undefined;
+            if (parent && parent !== root && ps && rootLength > 0 && ps.textLength / rootLength < 0.4 && !options.keep?.has(parent)) {
+              if (!excluded.includes(parent)) excluded.push(parent);
+              // Remove anything already excluded inside it; the parent covers it.
+              return false;
+            }
+            for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+              const ns = stats.get(next);
+              if (!ns) continue;
+              if (linkDensity(ns) >= 0.3 || ['UL', 'OL'].includes(next.tagName.toUpperCase()) || ns.textLength < 30) skipFollowing.add(next);
+              else break;
+            }
+            return true;
+          }
+          if (isBreadcrumbText(text)) return true;
+        }
+      }
+      if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+      if (tag === 'P' || HEADING_TAGS.has(tag)) return false;
+      // Conditional cleaning of boxes and lists (Readability's idea, simplified).
+      if (['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'DL', 'ASIDE', 'HEADER', 'FOOTER', 'FIGURE'].includes(tag) && s.commas < 10 && share < 0.5) {
+        if (weight < 0 && density > 0.2) return true;
+        if (density > 0.5) return true;
+        if ((tag === 'UL' || tag === 'OL') && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
+        if (s.inputs > 2 && s.inputs > s.paragraphs / 3) return true;
+      }
+      return false;
+    })();
+    if (drop) {
+      excluded.push(el);
+      continue;
+    }
+    if (excluded.length && excluded[excluded.length - 1] === el.parentElement) continue;
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
+  // A box excluded through its heading may contain elements excluded earlier: keep the outermost.
+  const set = new Set(excluded);
+  return excluded.filter((el) => {
+    for (let p = el.parentElement; p && p !== root; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,396 @@
+/**
+ * Article detection and extraction over a DOM Document: pure, read-only, never throws. Runs in the
+ * content script on the live page and in Node (linkedom/jsdom) for tests, the CLI and benchmarks.
+ */
+import type { ArticleMeta } from '../model/types';
+import { findDateInText } from './date';
+import { detectArticle } from './detect';
+import { chooseRoot, findExcluded, scoreCandidates, siblingsToInclude } from './generic';
+import {
+  cleanLead,
+  cleanTitle,
+  firstTag,
+  normaliseDate,
+  readPageSignals,
+  type PageMetaSignals,
+} from './meta';
+import { allMatches, firstMatch, profileFor, type PortalProfile } from './profiles';
+import { linkDensity, measure, type Collected, type ElementStats } from './stats';
+import { articleTextOf } from './text';
+
+export { articleTextOf, articleTextWithSegments } from './text';
+export type { ArticleText, TextSegment } from './text';
+export { PROFILES, profileFor } from './profiles';
+export type { PortalProfile } from './profiles';
+export { BOILERPLATE_PHRASES } from './boilerplate';
+
+export interface ExtractionOptions {
+  /** Skip the text walk when only detection is needed. */
+  detectOnly?: boolean;
+}
+
+export interface ExtractionResult {
+  isArticle: boolean;
+  /** 0..1, how sure detection is of `isArticle` being true. */
+  confidence: number;
+  reasons: string[];
+  /** Profile id, or 'generic'. */
+  family: string;
+  meta: ArticleMeta;
+  /** Main text: blocks separated by blank lines, NFC. Equal to articleTextOf(root, excluded). */
+  text: string;
+  /** The article's root element in the given (live) document. */
+  root?: Element;
+  /** Subtrees inside root whose text is not part of `text`. */
+  excluded: Element[];
+}
+
+const collapse = (text: string | null | undefined) =>
+  (text ?? '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
+
+function notAnArticle(reason: string, title = ''): ExtractionResult {
+  return { isArticle: false, confidence: 0, reasons: [reason], family: 'generic', meta: { title }, text: '', excluded: [] };
+}
+
+export function extractArticle(doc: Document, url: string, options: ExtractionOptions = {}): ExtractionResult {
+  try {
+    return extract(doc, url, options);
+  } catch (error) {
+    return notAnArticle(`extraction failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function isVietnamese(url: string, lang?: string): boolean {
+  if (lang?.toLowerCase().startsWith('vi')) return true;
+  try {
+    return new URL(url).hostname.endsWith('.vn');
+  } catch {
+    return false;
+  }
+}
+
+/** The profile's body, when it is unambiguous and holds real text. */
+function profileBody(doc: Document, profile: PortalProfile): Element | null {
+  for (const selector of profile.body) {
+    let matches: Element[];
+    try {
+      matches = Array.from(doc.querySelectorAll(selector));
+    } catch {
+      continue;
+    }
+    if (matches.length === 0) continue;
+    // Several bodies means a listing of excerpts (a WordPress archive), not one article.
+    const outermost = matches.filter((m) => !matches.some((other) => other !== m && other.contains(m)));
+    if (outermost.length !== 1) return null;
+    return outermost[0]!;
+  }
+  return null;
+}
+
+/** Lowest common ancestor of two elements, or null if it is more than `maxUp` above `a`. */
+function commonAncestor(a: Element, b: Element, maxUp: number): Element | null {
+  let ancestor: Element | null = a;
+  for (let i = 0; ancestor && i <= maxUp; i++) {
+    if (ancestor.contains(b)) return ancestor;
+    ancestor = ancestor.parentElement;
+  }
+  return null;
+}
+
+/** Children along the way from `ancestor` to the kept elements that hold none of them. */
+function offPathChildren(ancestor: Element, keep: Element[]): Element[] {
+  const excluded: Element[] = [];
+  const onPath = new Set<Element>();
+  for (const k of keep) for (let e: Element | null = k; e && e !== ancestor; e = e.parentElement) onPath.add(e);
+  const visit = (el: Element) => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (keep.includes(child)) continue;
+      if (onPath.has(child)) visit(child);
+      else excluded.push(child);
+    }
+  };
+  visit(ancestor);
+  return excluded;
+}
+
+const AUTHOR_LINE =
+  /^(?:(?:Bài(?: và ảnh)?|Tin(?:, ảnh)?|Ảnh|PV|Nhóm PV|BTV|Phóng viên)\s*:\s*)?[\p{Lu}][\p{Ll}\p{Lu}.]*(?:\s+[\p{Lu}][\p{Ll}\p{Lu}.]*){0,5}(?:\s*[-–,]\s*[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,5})?(?:\s*\((?:thực hiện|tổng hợp|biên dịch|lược dịch|dịch|TTXVN|st|ST|t\/h|TH)\))?$/u;
+const SOURCE_LINE = /^(?:Theo\s+\S|Nguồn\s*:|Nguồn\s+\S|Link bài gốc|Link gốc|\(?Nguồn\b)/iu;
+
+interface TrailerLines {
+  author?: string;
+  sourceName?: string;
+  sourceUrl?: string;
+  excluded: Element[];
+}
+
+/** The last non-empty block elements of `root`, deepest first, excluding what is already excluded. */
+function lastBlocks(root: Element, skip: Set<Element>, stats: Map<Element, ElementStats>, count: number): Element[] {
+  const blocks: Element[] = [];
+  const visit = (el: Element): boolean => {
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) {
+      if (skip.has(child)) continue;
+      const s = stats.get(child);
+      if (!s || s.textLength === 0) continue;
+      const tag = child.tagName.toUpperCase();
+      const isLeafBlock = tag === 'P' || /^H[1-6]$/.test(tag) || (child.firstElementChild === null) || s.textLength < 200;
+      if (isLeafBlock) {
+        blocks.push(child);
+        if (blocks.length >= count) return true;
+      } else if (visit(child)) return true;
+      // Only the trailing blocks matter; stop at the first long paragraph of prose.
+      if (s.textLength > 200) return true;
+    }
+    return false;
+  };
+  visit(root);
+  return blocks;
+}
+
+/** Vietnamese articles end with an author line and a source line: metadata, not text. */
+function findTrailerLines(root: Element, excluded: Element[], stats: Map<Element, ElementStats>): TrailerLines {
+  const result: TrailerLines = { excluded: [] };
+  const skip = new Set(excluded);
+  for (const block of lastBlocks(root, skip, stats, 4)) {
+    const text = collapse(block.textContent);
+    if (!text || text.length > 120) break;
+    if (SOURCE_LINE.test(text)) {
+      const link = block.querySelector('a[href]');
+      const href = link?.getAttribute('href') ?? undefined;
+      if (href && /^https?:/i.test(href)) result.sourceUrl = href;
+      const name = text
+        .replace(/^\(?(?:Theo|Nguồn\s*:?|Link bài gốc\s*:?|Link gốc\s*:?)\s*/iu, '')
+        .replace(/,?\s*link gốc\s*$/iu, '')
+        .replace(/\)$/, '')
+        .trim();
+      if (name && !result.sourceName) result.sourceName = name;
+      result.excluded.push(block);
+      continue;
+    }
+    if (!result.author && text.length <= 60 && AUTHOR_LINE.test(text) && !/[.!?…]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) {
+      result.author = text.replace(/^(?:Bài(?: và ảnh)?|Tin(?:, ảnh)?|Ảnh|PV|Nhóm PV|BTV|Phóng viên)\s*:\s*/u, '');
+      result.excluded.push(block);
+      continue;
+    }
+    break;
+  }
+  return result;
+}
+
+/** A visible date next to the title: the first short element after (or just before) it. */
+function dateNearTitle(titleEl: Element | null, root: Element, lang: 'vi' | 'en', offset: string): string | undefined {
+  if (!titleEl) return undefined;
+  const tryElement = (el: Element): string | undefined => {
+    const time = el.tagName.toUpperCase() === 'TIME' ? el : el.querySelector?.('time[datetime]');
+    const datetime = time?.getAttribute('datetime');
+    if (datetime) {
+      const iso = normaliseDate(datetime, lang);
+      if (iso) return iso;
+    }
+    const text = collapse(el.textContent);
+    if (!text || text.length > 120) return undefined;
+    return findDateInText(text, { lang, defaultOffset: offset })?.iso;
+  };
+  // Walk forward in document order from the title, a bounded number of elements, not into the body.
+  let node: Element | null = titleEl;
+  for (let steps = 0; node && steps < 30; steps++) {
+    let next: Element | null = node.nextElementSibling;
+    let up: Element | null = node;
+    while (!next && up) {
+      up = up.parentElement;
+      next = up?.nextElementSibling ?? null;
+    }
+    node = next;
+    if (!node) break;
+    if (node === root || node.contains(root) || root.contains(node)) {
+      if (node.contains(root) && node !== root) {
+        node = node.firstElementChild;
+        if (!node) break;
+      } else break;
+    }
+    if (!node) break;
+    const found = tryElement(node);
+    if (found) return found;
+    if (collapse(node.textContent).length > 400) break;
+  }
+  // Some layouts put the date just above the title.
+  let before = titleEl.previousElementSibling;
+  for (let steps = 0; before && steps < 3; steps++, before = before.previousElementSibling) {
+    const found = tryElement(before);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function extract(doc: Document, url: string, options: ExtractionOptions): ExtractionResult {
+  const body = doc.body ?? doc.querySelector('body');
+  if (!body) return notAnArticle('the document has no body (frameset or empty)');
+  const signals: PageMetaSignals = readPageSignals(doc);
+  const { jsonLd, tags } = signals;
+  const profile = profileFor(doc, url);
+  const collected: Collected = { anchors: [], h1s: [], articles: 0 };
+  const stats = measure(body, collected);
+  const bodyStats = stats.get(body)!;
+  if (bodyStats.textLength === 0) return notAnArticle('the page has no text', collapse(doc.title));
+
+  const lang = signals.lang ?? firstTag(tags, 'og:locale', 'dc.language', 'language', 'content-language');
+  const vietnamese = isVietnamese(url, lang);
+  const dateLang: 'vi' | 'en' = vietnamese ? 'vi' : 'en';
+  const offset = vietnamese ? '+07:00' : '+00:00';
+  const reasons: string[] = [];
+
+  // --- the article root ---
+  let root: Element | null = null;
+  const preExcluded: Element[] = [];
+  let family = 'generic';
+  let leadEl: Element | null = null;
+  if (profile) {
+    const candidate = profileBody(doc, profile);
+    const candidateStats = candidate ? stats.get(candidate) : undefined;
+    if (candidate && candidateStats && candidateStats.textLength >= 80 && linkDensity(candidateStats) < 0.5) {
+      root = candidate;
+      family = profile.id;
+      reasons.push(`${profile.id} profile body`);
+      leadEl = firstMatch(doc, profile.lead);
+      if (leadEl && !root.contains(leadEl)) {
+        // Keep the lead in the text: widen to the nearest ancestor holding both, minus the rest.
+        const ancestor = commonAncestor(root, leadEl, 4);
+        if (ancestor && ancestor !== body) {
+          preExcluded.push(...offPathChildren(ancestor, [root, leadEl]));
+          root = ancestor;
+        }
+      }
+    } else reasons.push(`${profile.id} fingerprint but no usable body; generic path`);
+  }
+  if (!root) {
+    const candidates = scoreCandidates(body, stats);
+    root = chooseRoot(body, candidates, stats);
+    const siblings = siblingsToInclude(root, candidates, stats);
+    if (siblings.length > 0 && root.parentElement && root !== body) {
+      const parent: Element = root.parentElement;
+      const kept = new Set<Element>([root, ...siblings]);
+      for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+        if (!kept.has(child)) preExcluded.push(child);
+      }
+      root = parent;
+    }
+  }
+
+  // --- title ---
+  const profileTitleEl = profile ? firstMatch(doc, profile.title) : null;
+  const h1s = collected.h1s;
+  const siteName = firstTag(tags, 'og:site_name', 'application-name', 'al:android:app_name') ?? jsonLd.publisher;
+  const titleEl: Element | null =
+    profileTitleEl ?? h1s.find((h) => root!.contains(h) || h.compareDocumentPosition(root!) & 4) ?? h1s[0] ?? null;
+  const headingText = collapse(titleEl?.textContent);
+  const docTitle = collapse(doc.title);
+  const ogTitle = firstTag(tags, 'og:title', 'twitter:title', 'dc.title');
+  let title = '';
+  if (profileTitleEl && headingText) title = headingText;
+  else if (jsonLd.headline && jsonLd.headline.length > 5) title = cleanTitle(jsonLd.headline, siteName, headingText);
+  else if (ogTitle) title = cleanTitle(ogTitle, siteName, headingText);
+  else if (headingText && docTitle.includes(headingText)) title = headingText;
+  else title = cleanTitle(docTitle, siteName, headingText) || headingText;
+
+  // --- excluded subtrees ---
+  const extra = new Set<Element>(preExcluded);
+  if (profile && family !== 'generic') {
+    for (const el of allMatches(root, profile.boilerplate)) if (el !== root) extra.add(el);
+  }
+  const keep = new Set<Element>();
+  if (leadEl && root.contains(leadEl)) keep.add(leadEl);
+  let excluded = findExcluded(root, stats, { extraExcluded: extra, keep, title });
+  const trailer = vietnamese ? findTrailerLines(root, excluded, stats) : { excluded: [] as Element[] };
+  excluded = excluded.concat(trailer.excluded);
+
+  const text = options.detectOnly ? '' : articleTextOf(root, excluded);
+
+  // --- metadata ---
+  let published =
+    normaliseDate(jsonLd.published, dateLang) ??
+    normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date'), dateLang);
+  if (profile && family !== 'generic') {
+    const dateEl = firstMatch(doc, profile.date);
+    if (dateEl) {
+      const fromEl =
+        normaliseDate(dateEl.getAttribute('datetime') ?? dateEl.getAttribute('content'), dateLang) ??
+        findDateInText(collapse(dateEl.textContent), { lang: dateLang, defaultOffset: offset })?.iso;
+      // The family's visible date wins when the meta date is missing or has no time of day.
+      if (fromEl && (!published || (published.length <= 10 && fromEl.slice(0, 10) === published.slice(0, 10)))) published = fromEl;
+    }
+  }
+  if (!published) published = dateNearTitle(titleEl, root, dateLang, offset);
+  if (!published) {
+    const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
+    published = normaliseDate(time?.getAttribute('datetime'), dateLang);
+  }
+  const modified =
+    normaliseDate(jsonLd.modified, dateLang) ?? normaliseDate(firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified'), dateLang);
+
+  let author: string | undefined = trailer.author;
+  if (!author && profile && family !== 'generic') {
+    const authorEl = firstMatch(doc, profile.author);
+    const authorText = collapse(authorEl?.textContent).replace(/^(From|By|Tác giả|Bài|Theo)\s*:?\s*/i, '');
+    if (authorText && authorText.length <= 100) author = authorText;
+  }
+  author ??= jsonLd.author ?? firstTag(tags, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl');
+  if (author && /^https?:\/\//.test(author)) author = undefined;
+  if (!author) {
+    const byline = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline .author, .author-name, .byline');
+    const bylineText = collapse(byline?.textContent).replace(/^(By|Tác giả)\s*:?\s*/i, '');
+    if (bylineText && bylineText.length <= 80) author = bylineText;
+  }
+
+  let lead: string | undefined;
+  if (leadEl) lead = cleanLead(collapse(leadEl.textContent)) || undefined;
+  if (!lead) {
+    const description = jsonLd.description ?? firstTag(tags, 'og:description', 'description', 'twitter:description');
+    if (description) lead = cleanLead(description) || undefined;
+  }
+
+  const meta: ArticleMeta = { title };
+  if (lead) meta.lead = lead;
+  if (author) meta.author = author;
+  if (published) meta.published = published;
+  if (modified) meta.modified = modified;
+  if (siteName) meta.siteName = siteName;
+  if (lang) meta.lang = lang;
+  if (trailer.sourceName) meta.sourceName = trailer.sourceName;
+  if (trailer.sourceUrl) meta.sourceUrl = trailer.sourceUrl;
+
+  // --- detection ---
+  const rootStats = stats.get(root) ?? bodyStats;
+  let textLength = text.length;
+  let longParagraphs = 0;
+  if (options.detectOnly) {
+    textLength = rootStats.textLength;
+    longParagraphs = rootStats.paragraphs;
+  } else {
+    for (const block of text.split('\n\n')) if (block.length >= 120) longParagraphs++;
+  }
+  let teaserLinks = 0;
+  for (const a of collected.anchors) {
+    const s = stats.get(a);
+    if (s && s.textLength >= 30 && s.textLength <= 200 && !root.contains(a)) teaserLinks++;
+  }
+  const titleKey = title.toLowerCase();
+  const detection = detectArticle({
+    url, doc, body, root, bodyStats, rootStats, textLength, longParagraphs, jsonLd, tags, profile,
+    hasPublishedDate: Boolean(published),
+    teaserLinks,
+    articleElements: collected.articles,
+    h1Count: h1s.length,
+    titleMatchesHeading: Boolean(headingText) && (headingText.toLowerCase() === titleKey || titleKey.includes(headingText.toLowerCase())),
+  });
+
+  return {
+    isArticle: detection.isArticle,
+    confidence: detection.confidence,
+    reasons: reasons.concat(detection.reasons),
+    family,
+    meta,
+    text,
+    root,
+    excluded,
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Page metadata from the signals that survive redesigns: JSON-LD, OpenGraph/article:*, meta tags,
+ * `<time datetime>`. Visible-text fallbacks (title element, date near the title, author line) are
+ * applied by the caller, who knows where the article is.
+ */
+import { findDateInText, parseDate } from './date';
+
+const collapse = (text: string) => text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
+
+/** Types of JSON-LD node that describe an article. */
+const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|OpinionNewsArticle|BackgroundNewsArticle|SocialMediaPosting|Blog|PressRelease|GovernmentPermit|SpecialAnnouncement)$/;
+/** Types that say "this page lists or sells", not "this page is an article". */
+const NON_ARTICLE_TYPES = /^(Product|ItemList|CollectionPage|SearchResultsPage|QAPage|DiscussionForumPosting|FAQPage|Store|Organization|LocalBusiness|SoftwareApplication|Course|Event|Recipe|JobPosting|Offer|AggregateOffer|ProfilePage)$/;
+
+export interface JsonLdFacts {
+  articleType?: string;
+  nonArticleTypes: string[];
+  headline?: string;
+  author?: string;
+  published?: string;
+  modified?: string;
+  publisher?: string;
+  description?: string;
+  hasBreadcrumb: boolean;
+}
+
+type JsonValue = unknown;
+
+function asArray(value: JsonValue): JsonValue[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+function typesOf(node: Record<string, unknown>): string[] {
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
+}
+
+function nameOf(value: JsonValue): string | undefined {
+  const names: string[] = [];
+  for (const item of asArray(value)) {
+    if (typeof item === 'string') names.push(item);
+    else if (item && typeof item === 'object') {
+      const name = (item as Record<string, unknown>)['name'];
+      if (typeof name === 'string') names.push(name);
+    }
+  }
+  const joined = names.map(collapse).filter(Boolean).join(', ');
+  return joined || undefined;
+}
+
+/** Every object node in a JSON-LD value: arrays, @graph and nested mainEntity are flattened. */
+function collectNodes(value: JsonValue, into: Record<string, unknown>[], depth = 0): void {
+  if (depth > 6) return;
+  for (const item of asArray(value)) {
+    if (!item || typeof item !== 'object') continue;
+    const node = item as Record<string, unknown>;
+    into.push(node);
+    if (node['@graph']) collectNodes(node['@graph'], into, depth + 1);
+    if (node['mainEntity'] && typeof node['mainEntity'] === 'object') collectNodes(node['mainEntity'], into, depth + 1);
+  }
+}
+
+export function readJsonLd(doc: Document): JsonLdFacts {
+  const facts: JsonLdFacts = { nonArticleTypes: [], hasBreadcrumb: false };
+  const nodes: Record<string, unknown>[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const raw = script.textContent ?? '';
+    if (raw.length > 500_000) continue;
+    try {
+      // Some CMSs leave control characters or a trailing semicolon in the block.
+      collectNodes(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ').trim().replace(/;\s*$/, '')), nodes);
+    } catch {
+      continue;
+    }
+  }
+  for (const node of nodes) {
+    const types = typesOf(node);
+    if (types.includes('BreadcrumbList')) facts.hasBreadcrumb = true;
+    for (const t of types) if (NON_ARTICLE_TYPES.test(t)) facts.nonArticleTypes.push(t);
+    const articleType = types.find((t) => ARTICLE_TYPES.test(t));
+    if (!articleType || facts.articleType) continue;
+    facts.articleType = articleType;
+    if (typeof node['headline'] === 'string') facts.headline = collapse(node['headline']);
+    else if (typeof node['name'] === 'string') facts.headline = collapse(node['name']);
+    facts.author = nameOf(node['author']);
+    if (typeof node['datePublished'] === 'string') facts.published = node['datePublished'];
+    if (typeof node['dateModified'] === 'string') facts.modified = node['dateModified'];
+    facts.publisher = nameOf(node['publisher']);
+    if (typeof node['description'] === 'string') facts.description = collapse(node['description']);
+  }
+  return facts;
+}
+
+/** Meta tags by name or property, first value wins. Keys are lower case. */
+export function readMetaTags(doc: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase();
+    const content = meta.getAttribute('content');
+    if (key && content && !tags.has(key)) tags.set(key, collapse(content));
+  }
+  return tags;
+}
+
+/** A machine date (ISO, W3CDTF, or a portal's local format) as ISO 8601 with offset. */
+export function normaliseDate(value: string | undefined | null, lang?: string): string | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (!text) return undefined;
+  const parsed = parseDate(text, { lang: lang?.startsWith('vi') ? 'vi' : 'en', defaultOffset: '+07:00' });
+  if (parsed) return parsed.iso;
+  return findDateInText(text, { lang: lang?.startsWith('vi') ? 'vi' : 'en', defaultOffset: '+07:00' })?.iso;
+}
+
+/** Dates without an offset are local time; which local time depends on the site. */
+export function defaultOffsetFor(url: string, lang?: string): string {
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    /* not a URL: fall through */
+  }
+  if (host.endsWith('.vn') || lang?.toLowerCase().startsWith('vi')) return '+07:00';
+  if (host.endsWith('.gov.uk') || host.endsWith('.uk')) return '+00:00';
+  return '+00:00';
+}
+
+/** Separators a site puts between the article title and its own name in `<title>`. */
+const TITLE_SEPARATORS = /\s+[-|–—»:·•]\s+|\s+\|\s*|\s*\|\s+/;
+
+/**
+ * Drop the " - Site name" suffix (or "Site | " prefix). Uses the known site name when there is one,
+ * otherwise only strips a short trailing part so a title containing a dash survives.
+ */
+export function cleanTitle(raw: string, siteName?: string, h1?: string): string {
+  const title = collapse(raw);
+  if (!title) return '';
+  if (h1) {
+    const heading = collapse(h1);
+    if (heading && heading.length >= 10 && title.includes(heading)) return heading;
+  }
+  const parts = title.split(TITLE_SEPARATORS).filter(Boolean);
+  if (parts.length < 2) return title;
+  const site = siteName ? collapse(siteName).toLowerCase() : '';
+  const looksLikeSite = (part: string) => {
+    const p = part.toLowerCase();
+    if (site && (p === site || site.includes(p) || p.includes(site))) return true;
+    return false;
+  };
+  const last = parts[parts.length - 1]!;
+  const first = parts[0]!;
+  if (looksLikeSite(last)) return collapse(title.slice(0, title.lastIndexOf(last)).replace(/[\s\-|–—»:·•]+$/, ''));
+  if (looksLikeSite(first)) return collapse(title.slice(first.length).replace(/^[\s\-|–—»:·•]+/, ''));
+  // Without a known site name, a short last part ("BBC News", "Chinhphu.vn") is the site.
+  const lastWords = last.split(/\s+/).length;
+  const restWords = title.slice(0, title.lastIndexOf(last)).split(/\s+/).length;
+  if (lastWords <= 4 && restWords >= 3) return collapse(title.slice(0, title.lastIndexOf(last)).replace(/[\s\-|–—»:·•]+$/, ''));
+  return title;
+}
+
+/** Source prefixes a Vietnamese lead starts with: "(Chinhphu.vn) - ", "(PLO)-", "HNP - ". */
+const LEAD_PREFIX = /^\s*\((?:[^()]{1,40})\)\s*[-–—:]\s*/u;
+
+export function cleanLead(raw: string): string {
+  return collapse(raw).replace(LEAD_PREFIX, '');
+}
+
+export interface PageMetaSignals {
+  jsonLd: JsonLdFacts;
+  tags: Map<string, string>;
+  lang?: string;
+  canonical?: string;
+}
+
+export function readPageSignals(doc: Document): PageMetaSignals {
+  const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
+  const canonical = doc.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? undefined;
+  return { jsonLd: readJsonLd(doc), tags: readMetaTags(doc), lang: lang?.trim() || undefined, canonical };
+}
+
+export function firstTag(tags: Map<string, string>, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = tags.get(key);
+    if (value) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * The article text as Sổ tay defines it, built by walking the live DOM without changing it.
+ * Highlight anchoring measures offsets in exactly this string, so every rule here is part of a
+ * contract: comments are not text, `<br>` is a line break, blocks are separated by a blank line,
+ * runs of white space (nbsp included) are one space, and the result is NFC.
+ */
+
+const NODE_ELEMENT = 1;
+const NODE_TEXT = 3;
+const NODE_CDATA = 4;
+
+/** Elements whose content is never reading text. */
+export const NON_TEXT_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'CANVAS',
+  'IFRAME', 'OBJECT', 'EMBED', 'AUDIO', 'VIDEO', 'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT', 'MATH',
+  'PICTURE', 'SOURCE', 'IMG', 'MAP', 'DIALOG',
+]);
+
+/** Elements that start and end a paragraph-level block. */
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIR', 'DIV',
+  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE',
+  'TBODY', 'THEAD', 'TFOOT', 'UL', 'LEGEND', 'OPTGROUP',
+]);
+
+/** Table rows end a line; cells are separated by a space. */
+const LINE_TAGS = new Set(['TR']);
+const CELL_TAGS = new Set(['TD', 'TH']);
+
+/** Is this element hidden by markup we can read without computing styles? */
+export function isHiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return false;
+}
+
+/** One text node's contribution: `text` (already collapsed) starts at `start` in the result. */
+export interface TextSegment {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+export interface ArticleText {
+  text: string;
+  /** Where each text node's characters landed, for anchoring. Offsets are into `text`. */
+  segments: TextSegment[];
+}
+
+const WHITESPACE_RUN = /[\s\u00a0\u200b\ufeff]+/g;
+
+/**
+ * Text of `root` minus the `excluded` subtrees, by the rules above. Iterative, so a page nested
+ * thousands of levels deep cannot overflow the stack.
+ */
+export function articleTextOf(root: Element, excluded: Iterable<Element> = []): string {
+  return articleTextWithSegments(root, excluded).text;
+}
+
+export function articleTextWithSegments(root: Element, excluded: Iterable<Element> = []): ArticleText {
+  const skip = excluded instanceof Set ? (excluded as Set<Element>) : new Set(excluded);
+  let out = '';
+  const segments: TextSegment[] = [];
+  // 0: nothing pending, 1: a line break, 2: a paragraph break, 3: a space (cell separator).
+  let pendingBreak = 0;
+  let preDepth = 0;
+
+  const emitText = (raw: string, node: Text | null) => {
+    let piece = preDepth > 0 ? raw.replace(/[\u00a0]/g, ' ').replace(/\r\n?/g, '\n') : raw.replace(WHITESPACE_RUN, ' ');
+    if (!piece) return;
+    const atLineStart = out.length === 0 || out.endsWith('\n') || pendingBreak > 0;
+    if (atLineStart && preDepth === 0) piece = piece.replace(/^ +/, '');
+    if (!piece) return;
+    if (pendingBreak > 0 && out.length > 0) {
+      let end = out.length;
+      while (end > 0 && out.charCodeAt(end - 1) === 32) end--;
+      if (end < out.length) out = out.slice(0, end);
+      if (pendingBreak === 2) out += out.endsWith('\n\n') ? '' : out.endsWith('\n') ? '\n' : '\n\n';
+      else if (pendingBreak === 1) out += out.endsWith('\n') ? '' : '\n';
+      else if (pendingBreak === 3 && !out.endsWith(' ') && !out.endsWith('\n')) out += ' ';
+    }
+    pendingBreak = 0;
+    if (preDepth === 0 && out.endsWith(' ') && piece.startsWith(' ')) piece = piece.slice(1);
+    if (!piece) return;
+    const nfcPiece = piece.normalize('NFC');
+    if (node) segments.push({ node, start: out.length, end: out.length + nfcPiece.length });
+    out += nfcPiece;
+  };
+  const requestBreak = (level: number) => {
+    if (level === 3) {
+      if (pendingBreak === 0) pendingBreak = 3;
+      return;
+    }
+    if (pendingBreak === 3 || level > pendingBreak) pendingBreak = level;
+  };
+
+  // Explicit stack of [node, leaving] pairs: leaving=true closes an element.
+  const stack: Array<{ node: Node; leaving: boolean }> = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === NODE_TEXT || node.nodeType === NODE_CDATA) {
+      emitText((node as Text).data, node as Text);
+      continue;
+    }
+    if (node.nodeType !== NODE_ELEMENT) continue; // comments, processing instructions
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (leaving) {
+      if (tag === 'PRE') preDepth--;
+      if (BLOCK_TAGS.has(tag)) requestBreak(2);
+      else if (LINE_TAGS.has(tag)) requestBreak(1);
+      else if (CELL_TAGS.has(tag)) requestBreak(3);
+      continue;
+    }
+    if (el !== root && (skip.has(el) || NON_TEXT_TAGS.has(tag) || isHiddenByMarkup(el))) {
+      // An excluded block still separates what comes before from what comes after.
+      if (BLOCK_TAGS.has(tag)) requestBreak(2);
+      continue;
+    }
+    if (tag === 'BR') {
+      requestBreak(1);
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) requestBreak(2);
+    else if (LINE_TAGS.has(tag)) requestBreak(1);
+    else if (CELL_TAGS.has(tag)) requestBreak(3);
+    if (tag === 'PRE') preDepth++;
+    stack.push({ node: el, leaving: true });
+    const children: Node[] = [];
+    for (let child = el.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
+  }
+  // Trailing white space is not text; segments never extend past it because it is trimmed only
+  // from the end.
+  const trimmed = out.replace(/\s+$/, '');
+  if (trimmed.length < out.length) {
+    for (const segment of segments) {
+      if (segment.end > trimmed.length) segment.end = Math.max(segment.start, trimmed.length);
+    }
+  }
+  return { text: trimmed, segments };
+}
