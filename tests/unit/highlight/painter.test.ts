@@ -154,7 +154,7 @@ describe('hitTest', () => {
   });
 
   afterEach(() => {
-    delete (document as Document & { caretRangeFromPoint?: unknown }).caretRangeFromPoint;
+    Reflect.deleteProperty(document, 'caretRangeFromPoint');
   });
 
   it('returns the innermost highlight under the point, or null off every highlight', () => {
