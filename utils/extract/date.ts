@@ -47,13 +47,13 @@ const WEEKDAY =
 
 /**
  * A clock time with optional seconds, meridiem and zone: "10:30", "4:12 PM", "12h30", "9 giờ 30",
- * "10:30am", "03:30:00Z", "10:30 (GMT+7)", "10:30:00 +0700".
- * Groups: 1 hour, 2 min, 3 sec, 4 min (h form), 5 min (giờ form), 6 a|p,
+ * "10:30am", "2:15 CH" (Vietnamese locale: SA/CH), "9 giờ tối", "03:30:00Z", "10:30 (GMT+7)", "10:30:00 +0700".
+ * Groups: 1 hour, 2 min, 3 sec, 4 min (h form), 5 min (giờ form), 6 meridiem,
  *         7 GMT sign, 8 GMT hours, 9 GMT minutes, 10 Z, 11 sign, 12 hours, 13 minutes.
  */
 const TIME =
   '(?<![\\d:.])(\\d{1,2})(?::(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?|h(\\d{2})?|\\s?giờ(?:\\s?(\\d{1,2})(?:\\s?phút)?)?)' +
-  '(?:\\s?([ap])\\.?\\s?m\\.?(?!\\p{L}))?' +
+  '(?:\\s?([ap]\\.?\\s?m\\.?|sa|ch|sáng|chiều|tối)(?!\\p{L}))?' +
   '(?:\\s?\\(?\\s?(?:gmt|utc)\\s?(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?\\s?\\)?|(z)|\\s?([+-])(\\d{2}):?(\\d{2})(?!\\d))?' +
   '(?![\\p{L}\\d])';
 
@@ -116,9 +116,9 @@ const DATE_PATTERNS: ReadonlyArray<readonly [RegExp, CandidateReader]> = [
     /(?<![\p{L}\d])(?:ngày\s?)?(\d{1,2})\s?tháng\s?(\d{1,2})(?:\s?(?:năm|,|\/)\s?|\s)(\d{4})(?!\d)/giu,
     (m) => ({ year: toInt(m[3]), month: toInt(m[2]), day: toInt(m[1]), numeric: false }),
   ],
-  // "12 June 2023", "12th of June, 2023", "12 Jun 2023" (also RFC 2822 "Mon, 12 Jun 2023 …").
+  // "12 June 2023", "12th of June, 2023", "12 Jun 2023", "12-Jun-2023" (also RFC 2822 "Mon, 12 Jun 2023 …").
   [
-    new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${MONTH_NAME})\\.?,?\\s(\\d{4})(?!\\d)`, 'giu'),
+    new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s(?:of\\s)?|-)(${MONTH_NAME})\\.?,?[\\s-](\\d{4})(?!\\d)`, 'giu'),
     (m) => ({ year: toInt(m[3]), month: englishMonth(m[2]!), day: toInt(m[1]), numeric: false }),
   ],
   // "June 12, 2023", "Jun. 12 2023".
@@ -167,10 +167,12 @@ function readTime(m: RegExpExecArray): ClockTime | undefined {
   let hour = toInt(m[1]);
   const minute = toInt(m[2] ?? m[4] ?? m[5] ?? '0');
   const second = toInt(m[3] ?? '0');
-  const meridiem = m[6]?.toLowerCase();
-  if (meridiem === 'a' && hour === 12) hour = 0;
+  const meridiem = m[6]?.toLowerCase().normalize('NFC');
+  const isAm = meridiem !== undefined && (meridiem.startsWith('a') || meridiem === 'sa');
+  const isPm = meridiem !== undefined && (meridiem.startsWith('p') || meridiem === 'ch' || meridiem === 'chiều' || meridiem === 'tối');
+  if (isAm && hour === 12) hour = 0;
   // "17:09 PM" is a 24-hour time with a stray PM: only hours below 12 move.
-  if (meridiem === 'p' && hour < 12) hour += 12;
+  if (isPm && hour < 12) hour += 12;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
 
   let offset: string | undefined;
