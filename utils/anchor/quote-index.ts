@@ -37,6 +37,11 @@ export const MIN_FUZZY_QUOTE_LENGTH = 5;
 export const ONE_SIDE_AGREEMENT = 0.75;
 export const MEAN_CONTEXT_AGREEMENT = 0.6;
 
+/**
+ * Two places whose scores differ by less than this are indistinguishable: about seven characters of
+ * one side's context, or less than the whole position weight.
+ */
+export const AMBIGUITY_MARGIN = 0.07;
 /** Exact occurrences beyond this are not ranked (a one-letter quote in a book); context decides among the first ones. */
 const MAX_EXACT_CANDIDATES = 20_000;
 /** Candidates scored with edit distance after the cheap pre-ranking. */
@@ -79,7 +84,7 @@ export interface TextMatch {
   score: number;
 }
 
-export type OrphanReason = 'empty-quote' | 'not-found' | 'context-mismatch' | 'low-score' | 'unmappable';
+export type OrphanReason = 'empty-quote' | 'not-found' | 'context-mismatch' | 'ambiguous' | 'low-score' | 'unmappable';
 
 export interface Orphan {
   orphan: true;
@@ -142,13 +147,18 @@ export function quoteSelectorAt(index: QuoteIndex, rawStart: number, rawEnd: num
   };
 }
 
-// Two rows of the classic edit-distance table; context strings are ≤ 32 characters.
+// Two rows of the classic edit-distance table; context strings are ≤ 32 characters (window ≤ 48).
 let previousRow = new Uint16Array(64);
 let currentRow = new Uint16Array(64);
 
-function editDistance(a: string, b: string): number {
+/**
+ * Edit distance from `a` to `b` — or, with `anyEndOfB`, to the closest prefix of `b` of any length
+ * (semi-global alignment), so text inserted next to a quote costs its length once instead of also
+ * pushing as many stored characters out of a fixed-size window.
+ */
+function editDistance(a: string, b: string, anyEndOfB = false): number {
   if (a === b) return 0;
-  if (!a.length) return b.length;
+  if (!a.length) return anyEndOfB ? 0 : b.length;
   if (!b.length) return a.length;
   if (previousRow.length <= b.length) {
     previousRow = new Uint16Array(b.length + 1);
@@ -166,7 +176,10 @@ function editDistance(a: string, b: string): number {
     }
     [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previousRow[b.length] as number;
+  if (!anyEndOfB) return previousRow[b.length] as number;
+  let best = previousRow[0] as number;
+  for (let j = 1; j <= b.length; j++) best = Math.min(best, previousRow[j] as number);
+  return best;
 }
 
 /** 1 for equal strings, 0 for nothing in common; empty vs empty is equal (both at the text's edge). */
@@ -174,6 +187,28 @@ export function similarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
   return 1 - editDistance(a, b) / longest;
+}
+
+const reverse = (text: string): string => {
+  let reversed = '';
+  for (let i = text.length - 1; i >= 0; i--) reversed += text[i];
+  return reversed;
+};
+
+/** Extra characters of the page compared beyond the stored context, to absorb insertions next to the quote. */
+const CONTEXT_SLACK = 16;
+
+/**
+ * How well stored context agrees with the page next to a candidate. `adjacentFirst` is the page
+ * text read away from the quote (for the prefix: reversed). Full-length stored context may match
+ * any stretch starting at the quote; shorter stored context means the quote began or ended the
+ * text, so the page must end there too.
+ */
+function contextSimilarity(stored: string, adjacentFirst: string): number {
+  if (stored.length < CONTEXT_LENGTH) {
+    return similarity(stored, adjacentFirst.slice(0, CONTEXT_LENGTH));
+  }
+  return 1 - editDistance(stored, adjacentFirst, true) / stored.length;
 }
 
 interface Candidate {
@@ -196,8 +231,9 @@ function scoreCandidate(
 ): Candidate {
   // Always compare against a full window: a stored prefix shorter than 32 means the quote began
   // the text, and only a candidate that also begins the text should agree with it.
-  const prefix = similarity(selector.prefix, text.slice(Math.max(0, start - CONTEXT_LENGTH), start));
-  const suffix = similarity(selector.suffix, text.slice(end, end + CONTEXT_LENGTH));
+  const window = CONTEXT_LENGTH + CONTEXT_SLACK;
+  const prefix = contextSimilarity(reverse(selector.prefix), reverse(text.slice(Math.max(0, start - window), start)));
+  const suffix = contextSimilarity(selector.suffix, text.slice(end, end + window));
   const position = text.length ? 1 - Math.min(1, Math.abs(start - hint) / text.length) : 1;
   const score =
     (SCORE_WEIGHTS.quote * quoteSimilarity +
@@ -213,6 +249,35 @@ function contextAgrees(candidate: Candidate): boolean {
     Math.max(candidate.prefix, candidate.suffix) >= ONE_SIDE_AGREEMENT ||
     (candidate.prefix + candidate.suffix) / 2 >= MEAN_CONTEXT_AGREEMENT
   );
+}
+
+/**
+ * The best candidate and the best one elsewhere in the text. When two different places are about
+ * equally good (templated listings, repeated phrases whose surroundings were edited), the evidence
+ * cannot tell them apart and guessing would paint a wrong passage half the time.
+ */
+class RankedCandidates {
+  best: Candidate | null = null;
+  private runnerUp: Candidate | null = null;
+
+  offer(candidate: Candidate): void {
+    const best = this.best;
+    if (!best || candidate.score > best.score) {
+      if (best && !overlaps(best, candidate)) this.runnerUp = best;
+      else if (best && this.runnerUp && overlaps(this.runnerUp, candidate)) this.runnerUp = null;
+      this.best = candidate;
+    } else if (!overlaps(best, candidate) && (!this.runnerUp || candidate.score > this.runnerUp.score)) {
+      this.runnerUp = candidate;
+    }
+  }
+
+  isAmbiguous(): boolean {
+    return !!this.best && !!this.runnerUp && this.best.score - this.runnerUp.score < AMBIGUITY_MARGIN;
+  }
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
 }
 
 function better(a: Candidate | null, b: Candidate): Candidate {
@@ -255,9 +320,13 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
 
   // 1. The stored position, if the text there is still the quote.
   const hintEnd = toNorm(index, target.position.end);
+  // A short quote is taken on position alone only if its context is untouched too: "s" at the old
+  // offset after a word was inserted earlier is some other "s".
   if (text.slice(hint, hintEnd) === exact) {
     const candidate = scoreCandidate(text, selector, hint, hintEnd, 1, hint);
-    if (exact.length >= DISTINCTIVE_QUOTE_LENGTH || contextAgrees(candidate)) return toMatch(index, candidate, 'position');
+    if (exact.length >= DISTINCTIVE_QUOTE_LENGTH || (candidate.prefix === 1 && candidate.suffix === 1)) {
+      return toMatch(index, candidate, 'position');
+    }
   }
 
   // 2. Every exact occurrence.
@@ -276,9 +345,13 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
       shortlist = [...new Set([...ranked.slice(0, FULLY_SCORED_CANDIDATES - 8).map((r) => r.start), ...nearest])];
       yield;
     }
-    let best: Candidate | null = null;
-    for (const start of shortlist) best = better(best, scoreCandidate(text, selector, start, start + exact.length, 1, hint));
-    if (best && contextAgrees(best)) return toMatch(index, best, 'exact');
+    const ranked = new RankedCandidates();
+    for (const start of shortlist) ranked.offer(scoreCandidate(text, selector, start, start + exact.length, 1, hint));
+    const best = ranked.best;
+    if (best && contextAgrees(best)) {
+      if (!ranked.isAmbiguous()) return toMatch(index, best, 'exact');
+      return { orphan: true, reason: 'ambiguous' };
+    }
     if (best && occurrences.length === 1 && exact.length >= DISTINCTIVE_QUOTE_LENGTH) return toMatch(index, best, 'exact');
     // A short or repeated quote whose surroundings all changed: the passage itself may have been
     // edited, so look approximately near where it was before giving up.
@@ -287,7 +360,7 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
   // 3. Approximate matches: near the old position first, then the whole text window by window.
   if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return { orphan: true, reason: occurrences.length ? 'context-mismatch' : 'not-found' };
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_FRACTION));
-  let bestAcceptable: Candidate | null = null;
+  const acceptable = new RankedCandidates();
   let bestAny: Candidate | null = null;
   const overlap = exact.length + maxErrors;
   const searchWindow = (from: number, to: number) => {
@@ -299,19 +372,27 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
       if (end <= start) continue;
       const candidate = scoreCandidate(text, selector, start, end, 1 - found.errors / exact.length, hint);
       bestAny = better(bestAny, candidate);
-      if (contextAgrees(candidate) && candidate.score >= FUZZY_SCORE_THRESHOLD) bestAcceptable = better(bestAcceptable, candidate);
+      if (fuzzyContextAgrees(candidate) && candidate.score >= FUZZY_SCORE_THRESHOLD) acceptable.offer(candidate);
     }
   };
+  // A short quote that is only similar, next to one similar side, is too easily a reused phrase
+  // ("types of … include paid and unpaid"): both sides must agree on average.
+  const fuzzyContextAgrees = (candidate: Candidate) =>
+    contextAgrees(candidate) &&
+    (exact.length >= DISTINCTIVE_QUOTE_LENGTH || (candidate.prefix + candidate.suffix) / 2 >= MEAN_CONTEXT_AGREEMENT);
   searchWindow(hint - NEARBY_MARGIN - overlap, hint + exact.length + NEARBY_MARGIN + overlap);
   yield;
-  if (!bestAcceptable) {
+  if (!acceptable.best) {
     for (let from = 0; from < text.length; from += FUZZY_WINDOW) {
       searchWindow(from - overlap, from + FUZZY_WINDOW + overlap);
       yield;
     }
   }
-  const chosen = bestAcceptable as Candidate | null;
-  if (chosen) return toMatch(index, chosen, chosen.quote === 1 ? 'exact' : 'fuzzy');
+  const chosen = acceptable.best;
+  if (chosen) {
+    if (acceptable.isAmbiguous()) return { orphan: true, reason: 'ambiguous' };
+    return toMatch(index, chosen, chosen.quote === 1 ? 'exact' : 'fuzzy');
+  }
   const closest = bestAny as Candidate | null;
   if (!closest) return { orphan: true, reason: occurrences.length ? 'context-mismatch' : 'not-found' };
   return { orphan: true, reason: contextAgrees(closest) ? 'low-score' : 'context-mismatch' };
