@@ -258,9 +258,12 @@ describe('very short quotes', () => {
   });
 
   it('anchors a one-letter quote on a huge page quickly, by context', () => {
-    const filler = Array.from({ length: 400 }, (_, i) => `Đoạn ${i}: học tập và làm theo tấm gương đạo đức Hồ Chí Minh, nêu gương và làm theo Bác. `.repeat(3));
+    const sentence = 'học tập và làm theo tấm gương đạo đức Hồ Chí Minh, nêu gương và làm theo Bác. ';
+    // Only paragraph 321 opens differently, so only there does the chosen letter have its context.
+    const lead = (i: number) => (i === 321 ? 'Phát biểu của đồng chí Bí thư Quận ủy' : `Đoạn ${i}`);
+    const filler = Array.from({ length: 400 }, (_, i) => `${lead(i)}: ${sentence}Tiếp theo là ${sentence}${sentence}`);
     const big = numbered(filler);
-    const marker = 'Đoạn 321: ';
+    const marker = `${lead(321)}: `;
     const root = mountParagraphs(big);
     const model = buildTextModel(root);
     expect(model.text.length).toBeGreaterThan(100_000);
