@@ -286,6 +286,8 @@ export function findAllDatesInText(text: string, options: DateOptions = {}): Par
 }
 
 const WEEKDAY_RE = new RegExp(WEEKDAY, 'giu');
+/** A zone written after a date that has no time ("12/06/2023 (GMT+7)") says nothing more; it is no second number. */
+const ZONE_NOTE_RE = /\(?\s?(?:gmt|utc)\s?(?:[+-]\d{1,2}(?::?\d{2})?)?\s?\)?/giu;
 
 /**
  * A text that is one date: labels, weekday names and punctuation around it are allowed
@@ -298,7 +300,9 @@ export function parseDate(text: string, options: DateOptions = {}): ParsedDate |
     const normalised = normaliseText(text);
     const [first] = findDates(normalised, options, 1);
     if (!first) return undefined;
-    const rest = (normalised.slice(0, first.start) + ' ' + normalised.slice(first.end)).replace(WEEKDAY_RE, ' ');
+    const rest = (normalised.slice(0, first.start) + ' ' + normalised.slice(first.end))
+      .replace(WEEKDAY_RE, ' ')
+      .replace(ZONE_NOTE_RE, ' ');
     return /\d/.test(rest) ? undefined : first.parsed;
   } catch {
     return undefined;
