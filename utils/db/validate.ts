@@ -68,19 +68,22 @@ const tagList: Guard<string[]> = (value, path = '') => {
 
 const offset = integer({ min: 0, max: LIMITS.maxOffset });
 
+/** Where a highlight sits (W3C selectors); shape only — validateAnnotation also checks they agree. */
+export const annotationTarget = object({
+  scope: literal('article', 'body'),
+  quote: object({
+    type: literal('TextQuoteSelector'),
+    exact: string({ min: 1, max: LIMITS.quoteLength }),
+    prefix: string({ max: LIMITS.contextLength }),
+    suffix: string({ max: LIMITS.contextLength }),
+  }),
+  position: object({ type: literal('TextPositionSelector'), start: offset, end: offset }),
+});
+
 const annotationShape = object({
   id: annotationId,
   articleUrl: normalizedUrl,
-  target: object({
-    scope: literal('article', 'body'),
-    quote: object({
-      type: literal('TextQuoteSelector'),
-      exact: string({ min: 1, max: LIMITS.quoteLength }),
-      prefix: string({ max: LIMITS.contextLength }),
-      suffix: string({ max: LIMITS.contextLength }),
-    }),
-    position: object({ type: literal('TextPositionSelector'), start: offset, end: offset }),
-  }),
+  target: annotationTarget,
   quote: string({ min: 1, max: LIMITS.quoteLength }),
   color: literal(...HIGHLIGHT_COLORS),
   tags: tagList,
