@@ -70,6 +70,20 @@ function extract(html: string, url: string) {
   return extractArticle(dom.window.document, url);
 }
 
+describe('Word F1 as corpus/README.md defines it', () => {
+  it('counts Vietnamese syllables as whole tokens, whatever the normalisation form', () => {
+    expect(wordF1('Học tập'.normalize('NFD'), 'học TẬP')).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(wordF1('học', 'hóc').f1).toBe(0);
+  });
+
+  it('scores tokens as a multiset', () => {
+    const score = wordF1('tin tin mới', 'tin mới');
+    expect(score.precision).toBeCloseTo(2 / 3);
+    expect(score.recall).toBe(1);
+    expect(score.f1).toBeCloseTo(0.8);
+  });
+});
+
 describe('portal fixtures', () => {
   it('cover every family with an article and a page that is not one', () => {
     const families = new Map<string, { article: number; other: number }>();
