@@ -184,22 +184,19 @@ export interface TagPage {
   next?: string;
 }
 
-/** One tag's highlights, most recently changed first, a page at a time. */
+/** One tag's highlights, most recently changed first, a page at a time: one index read per page. */
 export async function listByTag(db: Database, tag: string, options: { limit?: number; after?: string } = {}): Promise<TagPage> {
   const key = canonicalKey(tag);
   const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
   const low = `${key}\u0001`;
-  const high = options.after && options.after.startsWith(low) ? options.after : `${key}\u0002`;
-  const range = IDBKeyRange.bound(low, high, false, true);
-  return readTransaction(db, ['annotations'], async (tx) => {
-    const items: Annotation[] = [];
-    let last = '';
-    let cursor = await tx.store.index('byTagTimeline').openCursor(range, 'prev');
-    while (cursor && items.length < limit) {
-      items.push(fromRecord(cursor.value));
-      last = timelineKey(key, cursor.value.updated, cursor.value.id);
-      cursor = await cursor.continue();
-    }
-    return cursor ? { items, next: last } : { items };
-  });
+  const range = options.after && options.after.startsWith(low)
+    ? IDBKeyRange.bound(options.after, `${key}\u0002`, true, true)
+    : IDBKeyRange.bound(low, `${key}\u0002`, false, true);
+  const records = await readTransaction(db, ['annotations'], (tx) => tx.store.index('byTagTimeline').getAll(range, limit + 1));
+  const page = records.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(fromRecord),
+    ...(records.length > limit && last ? { next: timelineKey(key, last.updated, last.id) } : {}),
+  };
 }

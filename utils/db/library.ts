@@ -3,9 +3,11 @@
  * a time. Text search is accent-insensitive ("hoc tap" finds "học tập", "dang" finds "Đảng") and each
  * query word may be the start of a word, so results follow the user as they type.
  *
- * Plan: count how many index entries each filter would read (a word prefix in byToken, a tag in byTag,
- * a site in bySite) and read the smallest set when it is small; otherwise walk byUpdated in the sort
- * order and stop at the first page of matches, which for a common word is almost immediately.
+ * Plan (measured in Chromium, see BENCHMARKS.md "## Store"): ask each filter's index (a word prefix in
+ * byToken, a tag in byTag, a site in bySite) for at most SMALL+1 keys; when one filter is that selective,
+ * read its records, filter and sort them. Otherwise every filter is common, so matches are dense: read
+ * records in the sort order (byRecency / byUpdated) in growing batches and stop at the first page.
+ * Batched getAll() matters: a cursor costs a round trip per record in Chromium.
  */
 import type { Annotation, Article, HighlightColor } from '../model/types';
 import { canonicalKey } from '../text/fold';
@@ -43,7 +45,7 @@ export interface LibraryPage {
 }
 
 /** Below this many candidate entries, reading them all and sorting beats walking the time index. */
-const SMALL_CANDIDATE_SET = 3_000;
+const SMALL_CANDIDATE_SET = 2_000;
 
 interface Position {
   updated: number;
@@ -60,15 +62,22 @@ function decodeCursor(cursor: string): Position {
   return { updated: Number(match[1]), id: match[2]! };
 }
 
-function compare(a: Position, b: Position): number {
-  return a.updated - b.updated || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Keys in result order: (−updated, id) newest first — exactly byRecency's key — or (updated, id). */
+function compareKeys(a: [number, string], b: [number, string]): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 }
 
 function siteKey(site: string): string {
   return site.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
 }
 
-export async function queryLibrary(db: Database, query: LibraryQuery = {}): Promise<LibraryPage> {
+export interface QueryPlanOptions {
+  /** Largest candidate set read whole; tests lower it to exercise the ordered scan on a small library. */
+  smallCandidateSet?: number;
+}
+
+export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan: QueryPlanOptions = {}): Promise<LibraryPage> {
+  const small = plan.smallCandidateSet ?? SMALL_CANDIDATE_SET;
   const terms = [...new Set(searchTerms(query.text ?? ''))];
   const tagKeys = [...new Set((query.tags ?? []).map(canonicalKey))];
   const site = query.site ? siteKey(query.site) : undefined;
@@ -77,8 +86,10 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}): Prom
   const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? 50), 500));
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
 
+  const sortKey = (p: Position): [number, string] => (newestFirst ? [-p.updated, p.id] : [p.updated, p.id]);
+  const afterKey = after && sortKey(after);
   const matches = (r: AnnotationRecord): boolean =>
-    (!after || (newestFirst ? compare(r, after) < 0 : compare(r, after) > 0)) &&
+    (!afterKey || compareKeys(sortKey(r), afterKey) > 0) &&
     (!colors || colors.has(r.color)) &&
     (query.from === undefined || r.created >= query.from) &&
     (query.to === undefined || r.created <= query.to) &&
@@ -88,39 +99,46 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}): Prom
 
   return readTransaction(db, ['annotations', 'articles'], async (tx) => {
     const store = tx.objectStore('annotations');
-    type Source = { count: number; read: () => Promise<AnnotationRecord[]> };
-    const sources: Source[] = [];
-    for (const term of terms) {
-      const range = IDBKeyRange.bound(term, `${term}\uffff`);
-      sources.push({ count: await store.index('byToken').count(range), read: () => store.index('byToken').getAll(range) });
-    }
-    for (const key of tagKeys) {
-      sources.push({ count: await store.index('byTag').count(key), read: () => store.index('byTag').getAll(key) });
-    }
-    if (site) sources.push({ count: await store.index('bySite').count(site), read: () => store.index('bySite').getAll(site) });
-    const smallest = sources.sort((a, b) => a.count - b.count)[0];
+    type Source = { index: 'byToken' | 'byTag' | 'bySite'; query: IDBKeyRange | string };
+    const sources: Source[] = [
+      ...terms.map((term) => ({ index: 'byToken' as const, query: IDBKeyRange.bound(term, `${term}\uffff`) })),
+      ...tagKeys.map((key) => ({ index: 'byTag' as const, query: key })),
+      ...(site ? [{ index: 'bySite' as const, query: site }] : []),
+    ];
+    // All probes are queued at once; each reads at most SMALL+1 keys, however common the filter.
+    const probes = await Promise.all(sources.map((s) => store.index(s.index).getAllKeys(s.query, small + 1)));
+    let selective: Source | undefined;
+    let fewest = Infinity;
+    probes.forEach((keys, i) => {
+      if (keys.length <= small && keys.length < fewest) {
+        fewest = keys.length;
+        selective = sources[i];
+      }
+    });
 
     let found: AnnotationRecord[] = [];
-    if (smallest && smallest.count <= SMALL_CANDIDATE_SET) {
+    if (selective) {
       const seen = new Set<string>();
-      for (const record of await smallest.read()) {
+      for (const record of await store.index(selective.index).getAll(selective.query)) {
         if (seen.has(record.id) || !matches(record)) continue;
         seen.add(record.id);
         found.push(record);
       }
-      found.sort((a, b) => (newestFirst ? compare(b, a) : compare(a, b)));
+      found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
       found = found.slice(0, limit + 1);
     } else {
-      const range = after
-        ? newestFirst
-          ? IDBKeyRange.upperBound([after.updated, after.id], true)
-          : IDBKeyRange.lowerBound([after.updated, after.id], true)
-        : null;
-      let cursor = await store.index('byUpdated').openCursor(range, newestFirst ? 'prev' : 'next');
-      while (cursor && found.length <= limit) {
-        if (matches(cursor.value)) found.push(cursor.value);
-        cursor = await cursor.continue();
+      // byRecency holds [−updated, id]: ascending key order is newest first, like byUpdated for oldest.
+      const index = store.index(newestFirst ? 'byRecency' : 'byUpdated');
+      let range: IDBKeyRange | null = afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null;
+      let batch = 200;
+      while (found.length <= limit) {
+        const records = await index.getAll(range, batch);
+        for (const record of records) if (matches(record)) found.push(record);
+        if (records.length < batch) break;
+        range = IDBKeyRange.lowerBound(sortKey(records[records.length - 1]!), true);
+        batch = Math.min(batch * 2, 2_000);
       }
+      found = found.slice(0, limit + 1);
     }
 
     const page = found.slice(0, limit);

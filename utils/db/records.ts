@@ -25,9 +25,12 @@ function distinctTokens(...texts: string[]): string[] {
   return [...tokens];
 }
 
-/** Fixed width, so that string order is time order inside a tag's timeline. */
+/** The largest time a timestamp may have (validate.ts): timeline keys count down from it. */
+const END_OF_TIME = 8_640_000_000_000_000;
+
+/** Fixed width and counting down, so that string order is newest-first inside a tag's timeline. */
 export function timelineKey(tagKey: string, updated: number, id: string): string {
-  return `${tagKey}\u0001${String(updated).padStart(16, '0')}\u0001${id}`;
+  return `${tagKey}\u0001${String(END_OF_TIME - updated).padStart(16, '0')}\u0001${id}`;
 }
 
 export function siteOf(articleUrl: string): string {
@@ -41,6 +44,7 @@ export function toRecord(annotation: Annotation, articleTitle: string): Annotati
     tagKeys,
     tagTimeline: tagKeys.map((key) => timelineKey(key, annotation.updated, annotation.id)),
     site: siteOf(annotation.articleUrl),
+    recency: -annotation.updated,
     tokens: distinctTokens(articleTitle, annotation.quote, annotation.note),
   };
 }
@@ -68,6 +72,7 @@ export function withTags(record: AnnotationRecord, tags: string[], updated: numb
     tags,
     tagKeys,
     updated,
+    recency: -updated,
     tagTimeline: tagKeys.map((key) => timelineKey(key, updated, record.id)),
   };
 }

@@ -15,8 +15,13 @@ export const DB_NAME = 'sotay';
 export interface AnnotationRecord extends Annotation {
   /** canonicalKey of each tag: what the byTag index and tag counts use. */
   tagKeys: string[];
-  /** `${tagKey}\u0001${updated, zero-padded}\u0001${id}` per tag: a tag's annotations in time order. */
+  /**
+   * `${tagKey}\u0001${time to 9999-12-31 after updated, zero-padded}\u0001${id}` per tag: in key order,
+   * a tag's annotations newest first, so a page is one getAll() rather than a cursor walk.
+   */
   tagTimeline: string[];
+  /** −updated: in key order newest first, for the same reason. */
+  recency: number;
   /** Host of articleUrl, for the site filter. */
   site: string;
   /** Distinct folded words of quote, note and article title: the text-search index. */
@@ -37,6 +42,7 @@ export interface SotayDB extends DBSchema {
       byTag: string;
       byTagTimeline: string;
       byUpdated: [number, string];
+      byRecency: [number, string];
       bySite: string;
       byToken: string;
     };
@@ -94,6 +100,7 @@ export const MIGRATIONS: readonly Migration[] = [
     annotations.createIndex('byTag', 'tagKeys', { multiEntry: true });
     annotations.createIndex('byTagTimeline', 'tagTimeline', { multiEntry: true });
     annotations.createIndex('byUpdated', ['updated', 'id']);
+    annotations.createIndex('byRecency', ['recency', 'id']);
     annotations.createIndex('bySite', 'site');
     annotations.createIndex('byToken', 'tokens', { multiEntry: true });
 

@@ -102,7 +102,8 @@ describe('restore', () => {
   it('merges by id: the newer modified wins on each side, tag counts follow', async () => {
     const db = await library();
     const parsed = parseBackup(await backupText(db));
-    const [first, second] = parsed.annotations.filter((a) => a.articleUrl === HANOI);
+    const first = parsed.annotations.find((a) => a.quote === 'học tập suốt đời');
+    const second = parsed.annotations.find((a) => a.target.quote.exact === 'Ủy ban');
     // Here: first edited later than the backup; second older than the backup's copy.
     await updateAnnotation(db, first!.id, { note: 'newer here' }, T0 + 500);
     const newerInBackup = { ...second!, tags: ['mới'], updated: T0 + 600 };

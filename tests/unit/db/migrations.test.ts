@@ -54,7 +54,7 @@ describe('schema migrations', () => {
     const db = await openDatabase({ name: `fresh-${Math.random()}` });
     expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual(
-      ['byArticle', 'bySite', 'byTag', 'byTagTimeline', 'byToken', 'byUpdated'],
+      ['byArticle', 'byRecency', 'bySite', 'byTag', 'byTagTimeline', 'byToken', 'byUpdated'],
     );
     db.close();
   });

@@ -1,0 +1,195 @@
+/**
+ * The store benchmark's page: bundled with esbuild and run in Chromium by scripts/bench/store.ts. It
+ * imports the real store modules and exposes one function per measurement on `window.storeBench`.
+ */
+import { openDatabase, type Database } from '../../../utils/db/database';
+import { listByArticle, listByTag } from '../../../utils/db/annotations';
+import { queryLibrary } from '../../../utils/db/library';
+import { exportBackup, importBackup, parseBackup } from '../../../utils/db/backup';
+import { toRecord } from '../../../utils/db/records';
+import { HIGHLIGHT_COLORS, type Annotation, type Article, type Tag } from '../../../utils/model/types';
+import { canonicalKey } from '../../../utils/text/fold';
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run fills the same library. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface FillOptions {
+  dbName: string;
+  articles: number;
+  annotations: number;
+  tags: number;
+  /** Vietnamese article text the quotes, notes and titles are cut from. */
+  corpus: string;
+  seed: number;
+}
+
+export interface Library {
+  articleUrls: string[];
+  tagNames: string[];
+}
+
+let db: Database | undefined;
+let library: Library | undefined;
+
+async function reopen(name: string): Promise<Database> {
+  db?.close();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  db = await openDatabase({ name });
+  return db;
+}
+
+/**
+ * Fill a fresh database: articles, then annotations in batches of 2,000 per transaction written as the
+ * store writes them (same records and indexes as createAnnotation, without one transaction each, which
+ * would only measure the fill), then exact tag counts.
+ */
+async function fill(options: FillOptions): Promise<{ ms: number }> {
+  const started = performance.now();
+  const rnd = random(options.seed);
+  const words = options.corpus.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const phrase = (min: number, max: number) => {
+    const n = min + Math.floor(rnd() * (max - min + 1));
+    const at = Math.floor(rnd() * (words.length - n));
+    return words.slice(at, at + n).join(' ');
+  };
+  const database = await reopen(options.dbName);
+  const tagNames = Array.from({ length: options.tags }, (_, i) => `${phrase(1, 2).replace(/[^\p{L} ]/gu, '') || 'chủ đề'} ${i}`);
+  const sites = ['baochinhphu.vn', 'hanoi.gov.vn', 'nhandan.vn', 'quochoi.vn', 'moit.gov.vn', 'hochiminhcity.gov.vn', 'gov.uk', 'canada.ca'];
+  const t0 = Date.UTC(2024, 0, 1);
+  const articles: Article[] = Array.from({ length: options.articles }, (_, i) => ({
+    url: `https://${sites[i % sites.length]}/tin-tuc/bai-viet-${i}.htm`,
+    aliases: [],
+    originalUrl: `https://${sites[i % sites.length]}/tin-tuc/bai-viet-${i}.htm`,
+    meta: { title: phrase(6, 12), siteName: sites[i % sites.length]! },
+    firstVisit: t0 + i * 60_000,
+    lastVisit: t0 + i * 60_000,
+  }));
+  {
+    const tx = database.transaction('articles', 'readwrite');
+    for (const article of articles) void tx.store.put(article);
+    await tx.done;
+  }
+  const counts = new Map<string, Tag>();
+  const batch = 2000;
+  for (let from = 0; from < options.annotations; from += batch) {
+    const tx = database.transaction('annotations', 'readwrite');
+    for (let i = from; i < Math.min(options.annotations, from + batch); i++) {
+      const article = articles[Math.floor(rnd() * articles.length)]!;
+      const quote = phrase(8, 30);
+      const start = Math.floor(rnd() * 20_000);
+      const tags = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => tagNames[Math.floor(rnd() * tagNames.length)]!))];
+      const created = t0 + Math.floor(rnd() * 3 * 365 * 86_400_000);
+      const annotation: Annotation = {
+        id: `a${String(i).padStart(7, '0')}`,
+        articleUrl: article.url,
+        target: {
+          scope: 'article',
+          quote: { type: 'TextQuoteSelector', exact: quote, prefix: phrase(3, 5), suffix: phrase(3, 5) },
+          position: { type: 'TextPositionSelector', start, end: start + quote.length },
+        },
+        quote,
+        color: HIGHLIGHT_COLORS[Math.floor(rnd() * HIGHLIGHT_COLORS.length)]!,
+        tags,
+        note: rnd() < 0.25 ? phrase(3, 20) : '',
+        created,
+        updated: created + (rnd() < 0.2 ? Math.floor(rnd() * 86_400_000) : 0),
+      };
+      for (const name of tags) {
+        const key = canonicalKey(name);
+        const tag = counts.get(key) ?? { key, name, count: 0 };
+        tag.count++;
+        counts.set(key, tag);
+      }
+      void tx.store.put(toRecord(annotation, article.meta.title));
+    }
+    await tx.done;
+  }
+  {
+    const tx = database.transaction('tags', 'readwrite');
+    for (const tag of counts.values()) void tx.store.put(tag);
+    await tx.done;
+  }
+  library = { articleUrls: articles.map((a) => a.url), tagNames };
+  return { ms: performance.now() - started };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed<T>(work: () => Promise<T>, repeats: number): Promise<{ median: number; results: T[] }> {
+  const times: number[] = [];
+  const results: T[] = [];
+  await work(); // warm-up: first open of each index
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    results.push(await work());
+    times.push(performance.now() - started);
+  }
+  return { median: median(times), results };
+}
+
+async function lookups(repeats: number) {
+  const rnd = random(7);
+  const { articleUrls, tagNames } = library!;
+  const byArticle = await timed(() => listByArticle(db!, articleUrls[Math.floor(rnd() * articleUrls.length)]!), repeats);
+  const byTag = await timed(() => listByTag(db!, tagNames[Math.floor(rnd() * tagNames.length)]!, { limit: 50 }), repeats);
+  return {
+    byArticleMs: byArticle.median,
+    byArticleSize: median(byArticle.results.map((r) => r.length)),
+    byTagMs: byTag.median,
+    byTagSize: median(byTag.results.map((r) => r.items.length)),
+  };
+}
+
+async function search(text: string, repeats: number, extra: { tags?: string[] } = {}) {
+  const run = await timed(() => queryLibrary(db!, { text, limit: 50, ...extra }), repeats);
+  return { ms: run.median, results: run.results[0]!.items.length, more: run.results[0]!.next !== undefined };
+}
+
+async function exportAll(): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const blob = await exportBackup(db!, { chunkSize: 1000 });
+  (globalThis as { lastBackup?: Blob }).lastBackup = blob;
+  return { ms: performance.now() - started, bytes: blob.size };
+}
+
+async function importAll(dbName: string): Promise<{ readMs: number; parseMs: number; importMs: number; annotations: number; tagCount: number }> {
+  const blob = (globalThis as { lastBackup?: Blob }).lastBackup!;
+  let started = performance.now();
+  const text = await blob.text();
+  const readMs = performance.now() - started;
+  started = performance.now();
+  const parsed = parseBackup(text);
+  const parseMs = performance.now() - started;
+  const database = await reopen(dbName);
+  started = performance.now();
+  await importBackup(database, parsed);
+  const importMs = performance.now() - started;
+  return { readMs, parseMs, importMs, annotations: await database.count('annotations'), tagCount: await database.count('tags') };
+}
+
+async function counts() {
+  return { annotations: await db!.count('annotations'), articles: await db!.count('articles'), tags: await db!.count('tags') };
+}
+
+async function sampleTag(): Promise<string> {
+  return library!.tagNames[3]!;
+}
+
+Object.assign(globalThis, { storeBench: { fill, lookups, search, exportAll, importAll, counts, sampleTag } });
+document.title = 'store bench ready';
