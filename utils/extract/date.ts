@@ -59,6 +59,8 @@ const TIME =
 
 const TIME_AFTER_DATE = new RegExp(`^(?:[\\s,|;\\-–—]|lúc|vào|at)*?${TIME}`, 'iu');
 const TIME_BEFORE_DATE = new RegExp(`${TIME}(?:[\\s,|;\\-–—]|ngày|${WEEKDAY})*$`, 'iu');
+/** The time after an ISO "T", matched alone so its groups are numbered as in TIME. */
+const ISO_TIME_TAIL = new RegExp(`^${TIME}`, 'iu');
 /** How far before a date a leading time ("15:55 | 10/07/2026") is looked for. */
 const TIME_BEFORE_WINDOW = 48;
 
@@ -98,8 +100,7 @@ const DATE_PATTERNS: ReadonlyArray<readonly [RegExp, CandidateReader]> = [
       const hasIsoTime = m[5] !== undefined;
       return {
         year: toInt(m[1]), month: toInt(m[3]), day: toInt(m[4]), numeric: false,
-        // Re-run TIME on the "T…" tail so the time groups are numbered as everywhere else.
-        time: hasIsoTime ? (new RegExp(`^${TIME}`, 'iu').exec(m[0].slice(m[0].search(/t/i) + 1)) ?? undefined) : undefined,
+        time: hasIsoTime ? (ISO_TIME_TAIL.exec(m[0].slice(m[0].search(/t/i) + 1)) ?? undefined) : undefined,
       };
     },
   ],
