@@ -8,6 +8,7 @@ import {
   MARK_OPEN,
   blockquote,
   cleanText,
+  collapseSpaces,
   escapeInline,
   escapePageParagraphs,
   escapeParagraphs,
@@ -67,7 +68,7 @@ export function articleTags(annotations: Annotation[]): string[] {
 }
 
 export function articleTitle(article: Article, labels: ExportLabels): string {
-  return cleanText(article.meta.title).replace(/\s+/gu, ' ').trim() || labels.untitled;
+  return collapseSpaces(cleanText(article.meta.title)) || labels.untitled;
 }
 
 function frontMatter(article: Article, annotations: Annotation[], labels: ExportLabels, now: Date): string {
@@ -112,7 +113,8 @@ function highlightBlock(annotation: Annotation, article: Article, options: Expor
   const url = article.originalUrl || article.url;
   if (options.includeLinks && isWebUrl(url)) {
     const link = textFragmentLink(url, annotation.target.quote, options.articleText ?? options.fullText);
-    parts.push(`[${escapeInline(labels.openPassage)}](${linkDestination(link)})`);
+    // A quote with no words cannot be found on the page; a link to the bare article would mislead.
+    if (link.includes('#:~:text=')) parts.push(`[${escapeInline(labels.openPassage)}](${linkDestination(link)})`);
   }
   return parts.join('\n\n');
 }

@@ -21,6 +21,11 @@ const ALWAYS_ESCAPED = new Set(['\\', '`', '[', ']', '|']);
 /** Emphasis-like delimiters (CommonMark *, _; GFM/Pandoc ~; Pandoc ^ and $ math): inert only between spaces. */
 const DELIMITERS = new Set(['*', '_', '~', '^', '$']);
 
+/** Runs of white space (NEL included: some readers break lines at it) as one space, trimmed. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u0085]+/gu, ' ').trim();
+}
+
 export function splitLines(text: string): string[] {
   return text.split(LINE_BREAK_RE);
 }
@@ -33,14 +38,10 @@ export function cleanText(text: string): string {
 /** Positions of characters inside bare URLs, www. hosts and e-mail addresses that GFM/Obsidian would autolink. */
 function autolinkTriggers(line: string): Set<number> {
   const triggers = new Set<number>();
-  // "https://x" → escape the colon; the scheme alone is not a link any more.
-  for (const match of line.matchAll(/(?<![\p{L}\p{N}])[a-z][a-z0-9+.-]*(:)\/\//giu)) {
-    triggers.add(match.index + match[0].length - 3);
-  }
+  // "https://x" → escape the colon: with no "scheme://" there is no URL (whatever precedes the scheme).
+  for (const match of line.matchAll(/:\/\//gu)) triggers.add(match.index);
   // "www.x" → escape the first dot.
-  for (const match of line.matchAll(/(?<![\p{L}\p{N}.])www\./giu)) {
-    triggers.add(match.index + 3);
-  }
+  for (const match of line.matchAll(/www\./giu)) triggers.add(match.index + 3);
   // "a@b.c" → escape the at sign.
   for (const match of line.matchAll(/[\p{L}\p{N}._+-]@[\p{L}\p{N}]/gu)) {
     triggers.add(match.index + 1);
@@ -67,7 +68,7 @@ export function withoutMarkPlaceholders(text: string): string {
  * MARK_OPEN/MARK_CLOSE, if present, become `==`.
  */
 export function escapeInline(rawLine: string): string {
-  const line = cleanText(rawLine).replace(/\s+/gu, ' ').trim();
+  const line = collapseSpaces(cleanText(rawLine));
   const chars = [...line];
   const neighbour = (index: number) => {
     const ch = chars[index];

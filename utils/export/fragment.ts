@@ -1,5 +1,6 @@
 import type { TextQuoteSelector } from '../model/types';
 import { collapseWhitespace, nfc } from '../text/fold';
+import { cleanText } from './escape';
 
 /**
  * Links back to a passage with a URL text fragment (WICG Text Fragments, `#:~:text=`), which
@@ -33,8 +34,9 @@ export function encodeFragmentTerm(term: string): string {
 }
 
 function paragraphsOf(text: string): string[] {
-  return text
-    .split(/\s*\n\s*/)
+  // Control characters are invisible on the page, so the browser could never match them.
+  return cleanText(text)
+    .split(/\s*[\n\r\u0085\u2028\u2029]\s*/)
     .map((line) => collapseWhitespace(line))
     .filter((line) => line !== '');
 }
