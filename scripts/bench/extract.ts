@@ -148,6 +148,7 @@ function benchWcxb() {
       _internal: { page_type: { primary: string } };
     };
     const type = truth._internal.page_type.primary;
+    if (process.stderr.isTTY === false && ids.indexOf(id) % 100 === 0) process.stderr.write(`wcxb ${id}\n`);
     let run: PageRun;
     try {
       run = runPage(readHtml(join(dir, 'html', `${id}.html.gz`)), truth.url);

@@ -38,6 +38,11 @@ const LISTING_PATH =
   /\/(tag|tags|category|categories|chuyen-muc|chuyenmuc|danh-muc|search|tim-kiem|timkiem|topics?|archive|archives|author|authors|page|collections?|shop|products?|store|forum|forums|threads?|questions|docs|documentation|api|reference|pricing|features?|login|signup|cart|checkout)(\/|$)/i;
 
 /** Last path segment looks like a story: a long slug, a numbered .htm(l), a dated path. */
+/** Vietnamese slugs count syllables, so a section name ("tin-tuc-su-kien") is already four words. */
+function minSlugWords(url: URL): number {
+  return url.hostname.endsWith('.vn') ? 7 : 4;
+}
+
 function articleLikePath(url: URL): { article: boolean; home: boolean; listing: boolean; reason?: string } {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '' || /^\/(index|default|home|trang-chu)(\.\w+)?$/i.test(path) || /^\/[a-z]{2}(-[a-z]{2})?$/i.test(path)) {
@@ -48,7 +53,7 @@ function articleLikePath(url: URL): { article: boolean; home: boolean; listing: 
   const slugWords = last.replace(/\.\w+$/, '').split(/[-_]+/).filter((w) => /[a-z\u00c0-\u1ef9]/i.test(w)).length;
   const dated = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])(\/|$)/.test(path) || /\/(19|20)\d{2}-\d{2}-\d{2}/.test(path);
   const numbered = /\d{5,}(\.html?|\.aspx|\.vnp)?$/i.test(last) || /[?&](id|itemid|newsid|articleid|p)=\d+/i.test(url.search);
-  if (slugWords >= 4) return { article: true, home: false, listing, reason: 'URL has a story slug' };
+  if (slugWords >= minSlugWords(url)) return { article: true, home: false, listing, reason: 'URL has a story slug' };
   if (dated && last.length > 3) return { article: true, home: false, listing, reason: 'URL has a dated path' };
   if (numbered) return { article: true, home: false, listing, reason: 'URL has a story id' };
   return { article: false, home: false, listing };

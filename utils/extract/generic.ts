@@ -231,7 +231,10 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
       if (isUnlikely(el) && share < 0.5) return true;
       if (tag === 'FORM' && share < 0.3) return true;
       if (HEADING_TAGS.has(tag) && titleKey && shortText(el, 400)?.toLowerCase() === titleKey) return true;
-      if (s.textLength <= 60) {
+      // A bare wrapper around one child is judged through that child (and reading textContent at
+      // every level of a deep chain would be quadratic).
+      const wrapper = s.ownTextLength === 0 && el.firstElementChild !== null && el.firstElementChild === el.lastElementChild;
+      if (s.textLength <= 60 && !wrapper) {
         const text = shortText(el, 60);
         if (text !== undefined) {
           if (isToolPhrase(text)) return true;

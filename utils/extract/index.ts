@@ -14,7 +14,7 @@ import {
   readPageSignals,
   type PageMetaSignals,
 } from './meta';
-import { allMatches, firstMatch, profileFor, type PortalProfile } from './profiles';
+import { allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf } from './text';
 
@@ -87,32 +87,6 @@ function profileBody(doc: Document, profile: PortalProfile): Element | null {
   return null;
 }
 
-/** Lowest common ancestor of two elements, or null if it is more than `maxUp` above `a`. */
-function commonAncestor(a: Element, b: Element, maxUp: number): Element | null {
-  let ancestor: Element | null = a;
-  for (let i = 0; ancestor && i <= maxUp; i++) {
-    if (ancestor.contains(b)) return ancestor;
-    ancestor = ancestor.parentElement;
-  }
-  return null;
-}
-
-/** Children along the way from `ancestor` to the kept elements that hold none of them. */
-function offPathChildren(ancestor: Element, keep: Element[]): Element[] {
-  const excluded: Element[] = [];
-  const onPath = new Set<Element>();
-  for (const k of keep) for (let e: Element | null = k; e && e !== ancestor; e = e.parentElement) onPath.add(e);
-  const visit = (el: Element) => {
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      if (keep.includes(child)) continue;
-      if (onPath.has(child)) visit(child);
-      else excluded.push(child);
-    }
-  };
-  visit(ancestor);
-  return excluded;
-}
-
 const AUTHOR_LINE =
   /^(?:(?:Bài(?: và ảnh)?|Tin(?:, ảnh)?|Ảnh|PV|Nhóm PV|BTV|Phóng viên)\s*:\s*)?[\p{Lu}][\p{Ll}\p{Lu}.]*(?:\s+[\p{Lu}][\p{Ll}\p{Lu}.]*){0,5}(?:\s*[-–,]\s*[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,5})?(?:\s*\((?:thực hiện|tổng hợp|biên dịch|lược dịch|dịch|TTXVN|st|ST|t\/h|TH)\))?$/u;
 const SOURCE_LINE = /^(?:Theo\s+\S|Nguồn\s*:|Nguồn\s+\S|Link bài gốc|Link gốc|\(?Nguồn\b)/iu;
@@ -178,7 +152,7 @@ function findTrailerLines(root: Element, excluded: Element[], stats: Map<Element
 }
 
 /** A visible date next to the title: the first short element after (or just before) it. */
-function dateNearTitle(titleEl: Element | null, root: Element, lang: 'vi' | 'en', offset: string): string | undefined {
+function dateNearTitle(titleEl: Element | null, stats: Map<Element, ElementStats>, lang: 'vi' | 'en', offset: string): string | undefined {
   if (!titleEl) return undefined;
   const tryElement = (el: Element): string | undefined => {
     const time = el.tagName.toUpperCase() === 'TIME' ? el : el.querySelector?.('time[datetime]');
@@ -191,7 +165,8 @@ function dateNearTitle(titleEl: Element | null, root: Element, lang: 'vi' | 'en'
     if (!text || text.length > 120) return undefined;
     return findDateInText(text, { lang, defaultOffset: offset })?.iso;
   };
-  // Walk forward in document order from the title, a bounded number of elements, not into the body.
+  // Walk forward in document order from the title, a bounded number of elements. A long block is
+  // entered (the date may head it) but its prose is not searched.
   let node: Element | null = titleEl;
   for (let steps = 0; node && steps < 30; steps++) {
     let next: Element | null = node.nextElementSibling;
@@ -201,17 +176,14 @@ function dateNearTitle(titleEl: Element | null, root: Element, lang: 'vi' | 'en'
       next = up?.nextElementSibling ?? null;
     }
     node = next;
+    while (node && (stats.get(node)?.textLength ?? 0) > 120 && node.firstElementChild) node = node.firstElementChild;
     if (!node) break;
-    if (node === root || node.contains(root) || root.contains(node)) {
-      if (node.contains(root) && node !== root) {
-        node = node.firstElementChild;
-        if (!node) break;
-      } else break;
-    }
-    if (!node) break;
+    const length = stats.get(node)?.textLength ?? 0;
+    if (length > 120) break; // reached the prose
+    // A headline link means we are in a teaser list: its dates belong to other articles.
+    if (Array.from(node.querySelectorAll('a')).some((a) => (stats.get(a)?.textLength ?? 0) >= 30)) break;
     const found = tryElement(node);
     if (found) return found;
-    if (collapse(node.textContent).length > 400) break;
   }
   // Some layouts put the date just above the title.
   let before = titleEl.previousElementSibling;
@@ -252,14 +224,6 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
       family = profile.id;
       reasons.push(`${profile.id} profile body`);
       leadEl = firstMatch(doc, profile.lead);
-      if (leadEl && !root.contains(leadEl)) {
-        // Keep the lead in the text: widen to the nearest ancestor holding both, minus the rest.
-        const ancestor = commonAncestor(root, leadEl, 4);
-        if (ancestor && ancestor !== body) {
-          preExcluded.push(...offPathChildren(ancestor, [root, leadEl]));
-          root = ancestor;
-        }
-      }
     } else reasons.push(`${profile.id} fingerprint but no usable body; generic path`);
   }
   if (!root) {
@@ -277,7 +241,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   }
 
   // --- title ---
-  const profileTitleEl = profile ? firstMatch(doc, profile.title) : null;
+  const profileTitleEl = profile ? firstOwnMatch(doc, profile.title) : null;
   const h1s = collected.h1s;
   const siteName = firstTag(tags, 'og:site_name', 'application-name', 'al:android:app_name') ?? jsonLd.publisher;
   const titleEl: Element | null =
@@ -298,7 +262,8 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     for (const el of allMatches(root, profile.boilerplate)) if (el !== root) extra.add(el);
   }
   const keep = new Set<Element>();
-  if (leadEl && root.contains(leadEl)) keep.add(leadEl);
+  // A separate sapo element is metadata (meta.lead), not body text, even when it sits in the body.
+  if (leadEl && root.contains(leadEl) && leadEl !== root) extra.add(leadEl);
   let excluded = findExcluded(root, stats, { extraExcluded: extra, keep, title });
   const trailer = vietnamese ? findTrailerLines(root, excluded, stats) : { excluded: [] as Element[] };
   excluded = excluded.concat(trailer.excluded);
@@ -310,7 +275,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     normaliseDate(jsonLd.published, dateLang) ??
     normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date'), dateLang);
   if (profile && family !== 'generic') {
-    const dateEl = firstMatch(doc, profile.date);
+    const dateEl = firstOwnMatch(doc, profile.date);
     if (dateEl) {
       const fromEl =
         normaliseDate(dateEl.getAttribute('datetime') ?? dateEl.getAttribute('content'), dateLang) ??
@@ -319,7 +284,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
       if (fromEl && (!published || (published.length <= 10 && fromEl.slice(0, 10) === published.slice(0, 10)))) published = fromEl;
     }
   }
-  if (!published) published = dateNearTitle(titleEl, root, dateLang, offset);
+  if (!published) published = dateNearTitle(titleEl, stats, dateLang, offset);
   if (!published) {
     const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
     published = normaliseDate(time?.getAttribute('datetime'), dateLang);
@@ -329,12 +294,15 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
 
   let author: string | undefined = trailer.author;
   if (!author && profile && family !== 'generic') {
-    const authorEl = firstMatch(doc, profile.author);
+    const authorEl = firstOwnMatch(doc, profile.author);
     const authorText = collapse(authorEl?.textContent).replace(/^(From|By|Tác giả|Bài|Theo)\s*:?\s*/i, '');
     if (authorText && authorText.length <= 100) author = authorText;
   }
   author ??= jsonLd.author ?? firstTag(tags, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl');
-  if (author && /^https?:\/\//.test(author)) author = undefined;
+  // A news agency credit after the name ("Thu Hằng (TTXVN/Vietnam+)") is not part of it.
+  if (author) author = author.replace(/\s*\((?:TTXVN|VNA|Vietnam\+|[^()]*\/[^()]*)\)$/u, '').trim() || undefined;
+  // A URL or a CMS login name is not an author.
+  if (author && (/^https?:\/\//.test(author) || /^(admin|administrator|editor|webmaster|root|quản trị viên|quantri)$/i.test(author))) author = undefined;
   if (!author) {
     const byline = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline .author, .author-name, .byline');
     const bylineText = collapse(byline?.textContent).replace(/^(By|Tác giả)\s*:?\s*/i, '');

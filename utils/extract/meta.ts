@@ -34,11 +34,13 @@ function typesOf(node: Record<string, unknown>): string[] {
   return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
 }
 
-function nameOf(value: JsonValue): string | undefined {
+function nameOf(value: JsonValue, peopleOnly = false): string | undefined {
   const names: string[] = [];
   for (const item of asArray(value)) {
     if (typeof item === 'string') names.push(item);
     else if (item && typeof item === 'object') {
+      // An organisation named as author is the publisher ("From: Department of …"), not a writer.
+      if (peopleOnly && typesOf(item as Record<string, unknown>).some((t) => /Organization|GovernmentOrganization|Corporation|NewsMediaOrganization/.test(t))) continue;
       const name = (item as Record<string, unknown>)['name'];
       if (typeof name === 'string') names.push(name);
     }
@@ -81,7 +83,7 @@ export function readJsonLd(doc: Document): JsonLdFacts {
     facts.articleType = articleType;
     if (typeof node['headline'] === 'string') facts.headline = collapse(node['headline']);
     else if (typeof node['name'] === 'string') facts.headline = collapse(node['name']);
-    facts.author = nameOf(node['author']);
+    facts.author = nameOf(node['author'], true);
     if (typeof node['datePublished'] === 'string') facts.published = node['datePublished'];
     if (typeof node['dateModified'] === 'string') facts.modified = node['dateModified'];
     facts.publisher = nameOf(node['publisher']);

@@ -47,7 +47,7 @@ export const PROFILES: readonly PortalProfile[] = [
     title: ['h1.article__title', 'h1.cms-title'],
     lead: ['.article__sapo', '.cms-desc'],
     date: ['.article__meta time[datetime]', '.article__meta time', '.article__meta .time'],
-    author: ['.article__author', '.article__meta .name', '.cms-author'],
+    author: ['.article__author .name', '.article__author', '.article__meta .name', '.cms-author'],
     body: ['div.article__body.cms-body', '.article__body', '.cms-body'],
     boilerplate: ['.article__source', '.article__tag', '.box-related', '.related-news', '.article__related', '.cms-related'],
     articleUrl: /-post\d+\.(?:html|vnp)$/,
@@ -85,7 +85,7 @@ export const PROFILES: readonly PortalProfile[] = [
     minFingerprints: 2,
     title: ['#divArticleDescription3 h1', '#divArticleDescription3', '.article-title', 'h1'],
     lead: ['#divArticleDescription1', '.article-sapo', '.sapo'],
-    date: ['#divArticleDescription4', '.article-date', '.date', '.ms-descriptiontext'],
+    date: ['#divArticleDescription4', '[id$="_lblDate"]', '.date-news', '.article-date', '.date', '.ms-descriptiontext'],
     author: ['#divArticleDescription5', '.article-author'],
     body: ['#divArticleDescription2', '[id$="_RichHtmlField"]', '.article-content', '.ms-rtestate-field'],
     boilerplate: ['.ms-webpart-chrome-title', '.related', '.tin-lien-quan', '.other-news', '.tinkhac'],
@@ -112,7 +112,8 @@ export const PROFILES: readonly PortalProfile[] = [
     title: ['h1.gem-c-title__text', '.gem-c-title h1', 'h1.govuk-heading-xl', 'h1.govuk-heading-l', 'main h1', 'h1'],
     lead: ['.gem-c-lead-paragraph', 'p.govuk-body-lead', '.govuk-body-lead'],
     date: ['.gem-c-metadata__definition time', '.gem-c-metadata__definition', '.app-c-published-dates time'],
-    author: ['.gem-c-metadata__definition a[href*="/government/organisations/"]'],
+    // "From: <department>" names the publisher, not a writer.
+    author: [],
     body: ['.gem-c-govspeak.govuk-govspeak', '.govuk-govspeak', '.gem-c-govspeak', '.govspeak'],
     boilerplate: ['.gem-c-contextual-sidebar', '.gem-c-share-links', '.gem-c-print-link', '.gem-c-single-page-notification-button', '.gem-c-contents-list', '.gem-c-attachment__metadata'],
     articleUrl: /\/government\/(news|speeches|publications|consultations)\/[^/]+$/,
@@ -125,7 +126,7 @@ export const PROFILES: readonly PortalProfile[] = [
     title: ['h1#wb-cont', 'main h1', 'h1'],
     lead: [],
     date: ['meta[name="dcterms.issued"]', '#wb-dtmd time', '.gc-dtmd time'],
-    author: ['p.gc-byline', '.gc-byline'],
+    author: [],
     body: ['main .mwsgeneric-base-html', 'main[property="mainContentOfPage"]', 'main'],
     boilerplate: ['.gc-byline', '.pagedetails', '#wb-dtmd', '.gc-dtmd', '.gc-subway', '.provisional.gc-nav', '.wb-share', '.gc-pg-hlpfl', '.gc-contextual', 'h1#wb-cont'],
     articleUrl: /\/news\/\d{4}\/\d{2}\/[^/]+\.html$/,
@@ -314,6 +315,30 @@ export function firstMatch(scope: Document | Element, selectors: readonly string
   for (const selector of selectors) {
     const found = safeQuery(scope, selector);
     if (found) return found;
+  }
+  return null;
+}
+
+/** Inside a teaser list or related box, where dates and titles belong to other articles. */
+export function isInTeaserBox(el: Element): boolean {
+  try {
+    return Boolean(el.closest('li, nav, aside, footer, [class*="related"], [class*="relate"], [class*="tinkhac"], [class*="tin-khac"], [class*="lienquan"], [class*="other"], [class*="list-news"], [class*="box-news"]'));
+  } catch {
+    return false;
+  }
+}
+
+/** The first match of the first selector that has one outside teaser boxes. */
+export function firstOwnMatch(scope: Document | Element, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    let found: Element[];
+    try {
+      found = Array.from(scope.querySelectorAll(selector));
+    } catch {
+      continue;
+    }
+    const own = found.find((el) => !isInTeaserBox(el));
+    if (own) return own;
   }
   return null;
 }

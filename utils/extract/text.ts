@@ -61,7 +61,34 @@ export function articleTextOf(root: Element, excluded: Iterable<Element> = []): 
 
 export function articleTextWithSegments(root: Element, excluded: Iterable<Element> = []): ArticleText {
   const skip = excluded instanceof Set ? (excluded as Set<Element>) : new Set(excluded);
-  let out = '';
+  // Pieces are collected in an array (string concatenation plus endsWith() on a growing rope is
+  // quadratic); `tail` holds the last characters written so far, `length` the total.
+  const parts: string[] = [];
+  let length = 0;
+  let tail = '';
+  const write = (piece: string) => {
+    parts.push(piece);
+    length += piece.length;
+    tail = (tail + piece).slice(-2);
+  };
+  /** Drop trailing spaces already written (only ever a few, all in the last pieces). */
+  const trimTrailingSpaces = () => {
+    while (parts.length > 0) {
+      const last = parts[parts.length - 1]!;
+      const trimmed = last.replace(/ +$/, '');
+      if (trimmed.length === last.length) break;
+      length -= last.length - trimmed.length;
+      if (trimmed) {
+        parts[parts.length - 1] = trimmed;
+        break;
+      }
+      parts.pop();
+    }
+    // Recompute the tail from the remaining pieces.
+    tail = '';
+    for (let i = parts.length - 1; i >= 0 && tail.length < 2; i--) tail = parts[i]! + tail;
+    tail = tail.slice(-2);
+  };
   const segments: TextSegment[] = [];
   // 0: nothing pending, 1: a line break, 2: a paragraph break, 3: a space (cell separator).
   let pendingBreak = 0;
@@ -70,23 +97,21 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
   const emitText = (raw: string, node: Text | null) => {
     let piece = preDepth > 0 ? raw.replace(/[\u00a0]/g, ' ').replace(/\r\n?/g, '\n') : raw.replace(WHITESPACE_RUN, ' ');
     if (!piece) return;
-    const atLineStart = out.length === 0 || out.endsWith('\n') || pendingBreak > 0;
+    const atLineStart = length === 0 || tail.endsWith('\n') || pendingBreak > 0;
     if (atLineStart && preDepth === 0) piece = piece.replace(/^ +/, '');
     if (!piece) return;
-    if (pendingBreak > 0 && out.length > 0) {
-      let end = out.length;
-      while (end > 0 && out.charCodeAt(end - 1) === 32) end--;
-      if (end < out.length) out = out.slice(0, end);
-      if (pendingBreak === 2) out += out.endsWith('\n\n') ? '' : out.endsWith('\n') ? '\n' : '\n\n';
-      else if (pendingBreak === 1) out += out.endsWith('\n') ? '' : '\n';
-      else if (pendingBreak === 3 && !out.endsWith(' ') && !out.endsWith('\n')) out += ' ';
+    if (pendingBreak > 0 && length > 0) {
+      trimTrailingSpaces();
+      if (pendingBreak === 2) write(tail === '\n\n' ? '' : tail.endsWith('\n') ? '\n' : '\n\n');
+      else if (pendingBreak === 1) write(tail.endsWith('\n') ? '' : '\n');
+      else if (pendingBreak === 3 && !tail.endsWith(' ') && !tail.endsWith('\n')) write(' ');
     }
     pendingBreak = 0;
-    if (preDepth === 0 && out.endsWith(' ') && piece.startsWith(' ')) piece = piece.slice(1);
+    if (preDepth === 0 && tail.endsWith(' ') && piece.startsWith(' ')) piece = piece.slice(1);
     if (!piece) return;
     const nfcPiece = piece.normalize('NFC');
-    if (node) segments.push({ node, start: out.length, end: out.length + nfcPiece.length });
-    out += nfcPiece;
+    if (node) segments.push({ node, start: length, end: length + nfcPiece.length });
+    write(nfcPiece);
   };
   const requestBreak = (level: number) => {
     if (level === 3) {
@@ -95,7 +120,6 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
     }
     if (pendingBreak === 3 || level > pendingBreak) pendingBreak = level;
   };
-
   // Explicit stack of [node, leaving] pairs: leaving=true closes an element.
   const stack: Array<{ node: Node; leaving: boolean }> = [{ node: root, leaving: false }];
   while (stack.length > 0) {
@@ -134,6 +158,7 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
   }
   // Trailing white space is not text; segments never extend past it because it is trimmed only
   // from the end.
+  const out = parts.join('');
   const trimmed = out.replace(/\s+$/, '');
   if (trimmed.length < out.length) {
     for (const segment of segments) {

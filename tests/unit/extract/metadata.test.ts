@@ -1,0 +1,123 @@
+/**
+ * Metadata sources (JSON-LD, OpenGraph, meta tags, <time>, the visible date near the title) and the
+ * Vietnamese author/source lines that are metadata, not body text.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/extract/index';
+import { cleanLead, cleanTitle, readJsonLd } from '../../../utils/extract/meta';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+const PARAS = [
+  'Sáng 12/6, Ban Tuyên giáo Trung ương tổ chức Hội nghị toàn quốc đánh giá tình hình thực hiện Kết luận số 01-KL/TW, với sự tham dự của lãnh đạo các ban, bộ, ngành.',
+  'Theo báo cáo, trong hơn 2 năm qua, việc triển khai thực hiện Kết luận nghiêm túc, coi trọng kiểm soát chất lượng từ cơ sở, bảo đảm tính kịp thời, thống nhất.',
+  'Hội nghị đã dành thời gian để các đại biểu tham luận, đánh giá kết quả 2 năm thực hiện tại cơ quan, đơn vị, địa phương mình, chia sẻ những kinh nghiệm hay.',
+  'Các đại biểu đã trao đổi về các vấn đề cần quan tâm, cách làm sáng tạo để tiếp tục đổi mới, nâng cao chất lượng, hiệu quả việc thực hiện trong tình hình mới.',
+];
+const page = (head: string, article: string, url = 'https://example.gov.vn/tin-tuc/hoi-nghi-toan-quoc-4230612103000.htm') =>
+  extractArticle(
+    parse(`<!doctype html><html lang="vi"><head>${head}</head><body><nav><a href="/">Trang chủ</a></nav><main>${article}</main>
+<aside><h3>Tin mới nhất</h3><ul><li><a href="/a-1.htm">Một tin khác rất dài để làm tiêu đề tin</a> <span>11/04/2024 08:00</span></li></ul></aside></body></html>`),
+    url,
+  );
+const body = PARAS.map((p) => `<p>${p}</p>`).join('');
+
+describe('JSON-LD', () => {
+  it('reads NewsArticle inside @graph, with an array type and a person author', () => {
+    const doc = parse(`<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Cổng"},{"@type":["NewsArticle","Article"],"headline":"Tiêu đề JSON-LD","datePublished":"2023-06-12T10:30:00+07:00",
+      "dateModified":"2023-06-13T08:00:00+07:00","author":[{"@type":"Person","name":"Quỳnh Anh"},{"@type":"Person","name":"Anh Minh"}],
+      "publisher":{"@type":"Organization","name":"Báo Chính phủ"}}]}</script>`);
+    const facts = readJsonLd(doc);
+    expect(facts.articleType).toBe('NewsArticle');
+    expect(facts.headline).toBe('Tiêu đề JSON-LD');
+    expect(facts.author).toBe('Quỳnh Anh, Anh Minh');
+    expect(facts.published).toBe('2023-06-12T10:30:00+07:00');
+    expect(facts.publisher).toBe('Báo Chính phủ');
+  });
+
+  it('skips broken blocks and does not take an organisation for an author', () => {
+    const doc = parse(`<script type="application/ld+json">{ not json</script><script type="application/ld+json">
+      [{"@type":"BreadcrumbList"},{"@type":"Article","headline":"A","author":{"@type":"GovernmentOrganization","name":"Cabinet Office"}}]</script>`);
+    const facts = readJsonLd(doc);
+    expect(facts.articleType).toBe('Article');
+    expect(facts.author).toBeUndefined();
+    expect(facts.hasBreadcrumb).toBe(true);
+  });
+});
+
+describe('titles and leads', () => {
+  it('drops the " - Site" suffix and "Site | " prefix', () => {
+    expect(cleanTitle('Hội nghị toàn quốc - Cổng thông tin điện tử Hà Nội', 'Cổng thông tin điện tử Hà Nội')).toBe('Hội nghị toàn quốc');
+    expect(cleanTitle('Báo Chính phủ | Thủ tướng chủ trì phiên họp', 'Báo Chính phủ')).toBe('Thủ tướng chủ trì phiên họp');
+    expect(cleanTitle('Thủ tướng chủ trì phiên họp Chính phủ thường kỳ - Chinhphu.vn')).toBe('Thủ tướng chủ trì phiên họp Chính phủ thường kỳ');
+    // A dash that is part of the headline stays.
+    expect(cleanTitle('Kinh tế - xã hội tháng 6 tiếp tục phục hồi tích cực trên nhiều lĩnh vực')).toBe(
+      'Kinh tế - xã hội tháng 6 tiếp tục phục hồi tích cực trên nhiều lĩnh vực',
+    );
+  });
+
+  it('strips the source prefix from a lead', () => {
+    expect(cleanLead('(Chinhphu.vn) - Sáng 12/6, Thủ tướng chủ trì.')).toBe('Sáng 12/6, Thủ tướng chủ trì.');
+    expect(cleanLead('(Hochiminhcity.gov.vn) – Chiều nay, UBND TP họp.')).toBe('Chiều nay, UBND TP họp.');
+    expect(cleanLead('(PLO)- Tin mới.')).toBe('Tin mới.');
+  });
+});
+
+describe('metadata on a page', () => {
+  it('prefers OpenGraph/article:* over the document title and reads meta author', () => {
+    const result = page(
+      `<title>Hội nghị toàn quốc - Cổng thông tin</title><meta property="og:title" content="Hội nghị toàn quốc về học tập và làm theo Bác">
+       <meta property="og:site_name" content="Cổng thông tin"><meta property="article:published_time" content="2023-06-12T10:30:00">
+       <meta name="author" content="Ban Tuyên giáo"><meta property="og:type" content="article">`,
+      `<h1>Hội nghị toàn quốc về học tập và làm theo Bác</h1>${body}`,
+    );
+    expect(result.meta.title).toBe('Hội nghị toàn quốc về học tập và làm theo Bác');
+    expect(result.meta.siteName).toBe('Cổng thông tin');
+    // No offset on a Vietnamese site: Asia/Ho_Chi_Minh.
+    expect(result.meta.published).toBe('2023-06-12T10:30:00+07:00');
+    expect(result.meta.author).toBe('Ban Tuyên giáo');
+    expect(result.text).not.toContain('Hội nghị toàn quốc về học tập và làm theo Bác');
+  });
+
+  it('finds the visible date next to the title, not the dates of the related box', () => {
+    const result = page('<title>Hội nghị toàn quốc</title>', `<h1>Hội nghị toàn quốc</h1><div class="date">Thứ Hai, 12/06/2023 10:30</div>${body}`);
+    expect(result.meta.published).toBe('2023-06-12T10:30:00+07:00');
+  });
+
+  it('reads <time datetime> when nothing else dates the page', () => {
+    const result = page('<title>Hội nghị</title>', `<h1>Hội nghị toàn quốc</h1><p class="meta">Đăng lúc <time datetime="2023-06-12T03:30:00Z">hôm qua</time></p>${body}`);
+    expect(result.meta.published).toBe('2023-06-12T03:30:00+00:00');
+  });
+
+  it('takes the author line and the source line out of the text, into metadata', () => {
+    const result = page(
+      '<title>Hội nghị toàn quốc</title>',
+      `<h1>Hội nghị toàn quốc</h1><div class="content">${body}<p style="text-align:right"><strong>Đỗ Hương (thực hiện)</strong></p>
+       <p>Theo <a href="https://hanoi.gov.vn/bai-goc-4230612.htm">Cổng giao tiếp điện tử Hà Nội</a></p></div>`,
+    );
+    expect(result.meta.author).toBe('Đỗ Hương (thực hiện)');
+    expect(result.meta.sourceName).toBe('Cổng giao tiếp điện tử Hà Nội');
+    expect(result.meta.sourceUrl).toBe('https://hanoi.gov.vn/bai-goc-4230612.htm');
+    expect(result.text).not.toMatch(/Đỗ Hương|Cổng giao tiếp/);
+    expect(result.text.endsWith(PARAS[3]!)).toBe(true);
+  });
+
+  it('does not take the last sentence of the article for an author', () => {
+    const result = page('<title>Hội nghị</title>', `<h1>Hội nghị toàn quốc</h1><div>${body}<p>Hội nghị kết thúc thành công.</p></div>`);
+    expect(result.meta.author).toBeUndefined();
+    expect(result.text).toContain('Hội nghị kết thúc thành công.');
+  });
+
+  it('drops a boilerplate heading with the block it heads, inside the body', () => {
+    const result = page(
+      '<title>Hội nghị</title>',
+      `<h1>Hội nghị toàn quốc</h1><div class="content">${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+       <div class="box"><p><b>CÓ THỂ BẠN QUAN TÂM</b></p><ul><li><a href="/x-1.htm">Gặp nạn, toàn bộ 10 thuyền viên đã được giải cứu thành công</a></li>
+       <li><a href="/x-2.htm">Hà Nội giành 1 huy chương Vàng tại Hội thi Tuyên truyền lưu động</a></li></ul></div>
+       ${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('')}</div>`,
+    );
+    expect(result.text).not.toMatch(/CÓ THỂ BẠN QUAN TÂM|thuyền viên|huy chương/);
+    for (const p of PARAS) expect(result.text).toContain(p);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Failure modes: whatever the page, extraction returns a result (possibly "not an article" with a
+ * reason), never throws, never hangs, and never changes the document it reads.
+ */
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { articleTextOf, extractArticle } from '../../../utils/extract/index';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+
+const ARTICLE_HTML = `<!doctype html><html lang="vi"><head><title>Hội nghị toàn quốc - Cổng thông tin</title>
+<meta property="og:type" content="article"></head><body><nav><a href="/">Trang chủ</a><a href="/a">Tin tức</a></nav>
+<article><h1>Hội nghị toàn quốc</h1><p>${'Sáng 12/6, Ban Tuyên giáo Trung ương tổ chức Hội nghị toàn quốc, với sự tham dự của các đại biểu. '.repeat(4)}</p>
+<p>${'Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến, với nhiều tham luận, kinh nghiệm hay. '.repeat(4)}</p>
+<p>${'Các đại biểu đã trao đổi về các vấn đề cần quan tâm, chia sẻ cách làm sáng tạo, hiệu quả. '.repeat(4)}</p></article>
+<footer>Bản quyền</footer></body></html>`;
+
+describe('extractArticle never throws', () => {
+  it('calls an empty document not an article, with a reason', () => {
+    const result = extractArticle(parse(''), 'https://example.gov.vn/');
+    expect(result.isArticle).toBe(false);
+    expect(result.reasons.length).toBeGreaterThan(0);
+    expect(result.text).toBe('');
+  });
+
+  it('handles a frameset page (no body to read)', () => {
+    const html = '<html><head><title>Cổng</title></head><frameset cols="50%,50%"><frame src="a.htm"><frame src="b.htm"></frameset></html>';
+    const viaJsdom = new JSDOM(html).window.document;
+    for (const doc of [parse(html), viaJsdom]) {
+      const result = extractArticle(doc, 'https://example.gov.vn/index.htm');
+      expect(result.isArticle).toBe(false);
+      expect(result.reasons.join(' ')).toMatch(/body|text/);
+    }
+  });
+
+  it('handles a body with no text at all', () => {
+    const result = extractArticle(parse('<html><body><img src="a.png"><div><span></span></div></body></html>'), 'https://x.vn/a');
+    expect(result.isArticle).toBe(false);
+    expect(result.reasons.join(' ')).toMatch(/no text/);
+  });
+
+  it('handles pathological nesting and size quickly', () => {
+    const deep = '<html><body>' + '<div>'.repeat(15_000) + '<p>Đoạn văn sâu.</p>' + '</div>'.repeat(15_000) + '</body></html>';
+    const wide = '<html><body>' + '<p>Một câu ngắn, có dấu phẩy, nằm trong rất nhiều đoạn.</p>'.repeat(20_000) + '</body></html>';
+    for (const html of [deep, wide]) {
+      const doc = parse(html);
+      const started = performance.now();
+      const result = extractArticle(doc, 'https://x.vn/bai-viet-rat-dai-12345.html');
+      // Generous bound: the point is "no hang" on a 15,000-deep or 20,000-wide page, on a shared CPU.
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(typeof result.isArticle).toBe('boolean');
+    }
+  }, 60_000);
+
+  it('reports a DOM that throws as "not an article" instead of throwing', () => {
+    const doc = parse(ARTICLE_HTML);
+    Object.defineProperty(doc, 'body', { get: () => { throw new Error('detached document'); } });
+    const result = extractArticle(doc, 'https://x.vn/a');
+    expect(result.isArticle).toBe(false);
+    expect(result.reasons[0]).toMatch(/detached document/);
+  });
+
+  it('does not modify the document it reads', () => {
+    const doc = parse(ARTICLE_HTML);
+    const before = doc.documentElement.outerHTML;
+    const result = extractArticle(doc, 'https://x.vn/hoi-nghi-toan-quoc-123456.html');
+    expect(result.isArticle).toBe(true);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(result.root && doc.contains(result.root)).toBe(true);
+  });
+
+  it('property: random and truncated HTML always gives a result whose text matches its root', () => {
+    const tag = fc.constantFrom('div', 'p', 'span', 'a', 'ul', 'li', 'table', 'tr', 'td', 'br', 'h1', 'h2', 'article', 'nav', 'script', 'pre', 'b');
+    const text = fc.string({ unit: fc.constantFrom('a', 'ệ', 'Đ', ' ', '\u00a0', ',', '.', '<', '>', '&', '"', 'x', '\n'), maxLength: 40 });
+    const node: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.tuple(tag, fc.array(tie('node'), { maxLength: 4 })).map(([t, kids]) => `<${t} class="content">${kids.join('')}</${t}>`),
+        fc.constant('<!-- bình luận -->'),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 6 }), fc.nat(), (parts, cut) => {
+        const full = `<html><body>${parts.join('')}</body></html>`;
+        const html = full.slice(0, cut % (full.length + 1));
+        const doc = parse(html);
+        const result = extractArticle(doc, 'https://x.vn/a-b-c-d-12345.html');
+        expect(typeof result.isArticle).toBe('boolean');
+        expect(result.confidence).toBeGreaterThanOrEqual(0);
+        expect(result.confidence).toBeLessThanOrEqual(1);
+        expect(result.text).toBe(result.text.normalize('NFC'));
+        if (result.root) expect(articleTextOf(result.root, result.excluded)).toBe(result.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: arbitrary strings as HTML and URL never throw', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 40 }), (html, url) => {
+        const result = extractArticle(parse(html), url);
+        expect(Array.isArray(result.reasons)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
