@@ -152,7 +152,8 @@ describe('quotes, notes, titles and tags are data, not Markdown', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 full exports and parses: generous limit for a loaded CI machine.
+  }, 120_000);
 
   it('the front matter never closes early, even for titles made of "---" lines', () => {
     const article = seedArticle({ title: '---\n---\n...', author: '---' });
