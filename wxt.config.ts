@@ -11,10 +11,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: tab state in storage.session. Nothing else is needed yet; each later feature adds
-    // only what it uses (see SECURITY.md when it lands).
-    permissions: ['storage'],
+    // storage: tab state (storage.session) and settings; unlimitedStorage: years of notes in IndexedDB
+    // must not be evicted or capped; contextMenus: "Highlight with Sổ tay" on a selection.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: 'Sổ tay' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlight__',
+      },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -1,54 +1,182 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/client';
-import type { SavedPage, TabPage } from '@/utils/messaging/types';
-import { createTranslator, type Locale } from '@/utils/i18n';
+import type { ContentEnvelope } from '@/utils/messaging/protocol';
+import type { PageAnnotations } from '@/utils/messaging/types';
+import type { Annotation } from '@/utils/model/types';
+import { articleToMarkdown, DEFAULT_EXPORT_OPTIONS, inPageOrder } from '@/utils/export';
+import { safeBaseName } from '@/utils/export/filenames';
+import { createTranslator, intlLocale, type Locale } from '@/utils/i18n';
+import { COLOR_NAME_KEYS } from './toolbar/Toolbar';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'inactive' }
-  | { kind: 'page'; page: TabPage; saving: boolean; saved?: SavedPage; error?: string };
+type State = { kind: 'loading' } | { kind: 'inactive' } | { kind: 'page'; data: PageAnnotations };
 
 export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale: Locale }) {
   const t = useMemo(() => createTranslator(locale), [locale]);
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short' }), [locale]);
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [status, setStatus] = useState<string>('');
+  const [undo, setUndo] = useState<Annotation | undefined>();
 
-  useEffect(() => {
+  async function load() {
     if (tabId === undefined) return setState({ kind: 'inactive' });
-    sendMessage('tab/get', { tabId })
-      .then((page) => setState(page ? { kind: 'page', page, saving: false } : { kind: 'inactive' }))
-      .catch(() => setState({ kind: 'inactive' }));
-  }, [tabId]);
+    try {
+      const data = await sendMessage('tab/annotations', { tabId });
+      setState(data.page ? { kind: 'page', data } : { kind: 'inactive' });
+    } catch {
+      setState({ kind: 'inactive' });
+    }
+  }
+  useEffect(() => void load(), [tabId]);
+
+  const fail = (error: unknown) => setStatus(t('errorMessage', error instanceof Error ? error.message : String(error)));
+
+  function tellPage(envelope: ContentEnvelope) {
+    if (tabId !== undefined) return browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
+  }
 
   async function save() {
-    if (state.kind !== 'page' || tabId === undefined) return;
-    setState({ ...state, saving: true, error: undefined });
+    if (tabId === undefined) return;
     try {
-      const saved = await sendMessage('page/save', { tabId });
-      setState({ ...state, saving: false, saved });
+      await sendMessage('page/save', { tabId });
+      setStatus(t('pageSaved'));
+      await load();
     } catch (error) {
-      setState({ ...state, saving: false, error: error instanceof Error ? error.message : String(error) });
+      fail(error);
     }
   }
 
+  async function remove(annotation: Annotation) {
+    try {
+      await sendMessage('annotation/delete', { id: annotation.id });
+      setUndo(annotation);
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function undoDelete() {
+    if (!undo) return;
+    try {
+      await sendMessage('annotation/undelete', { id: undo.id });
+      setUndo(undefined);
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function markdown(data: PageAnnotations): string | undefined {
+    if (!data.article) return undefined;
+    return articleToMarkdown(data.article, data.annotations, { ...DEFAULT_EXPORT_OPTIONS, locale }, new Date());
+  }
+
+  async function copyMarkdown(data: PageAnnotations) {
+    const text = markdown(data);
+    if (!text) return;
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus(t('markdownCopied'));
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function downloadMarkdown(data: PageAnnotations) {
+    const text = markdown(data);
+    if (!text || !data.article) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${safeBaseName(data.article.meta.title, 'so-tay')}.md`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  const page = state.kind === 'page' ? state.data.page! : undefined;
+  const meta = page?.article?.meta;
+  const data = state.kind === 'page' ? state.data : undefined;
+  const orphans = new Set(data?.orphans ?? []);
+  const published = meta?.published ? new Date(meta.published) : undefined;
+
   return (
     <main class="popup">
-      <h1>{t('popupHeading')}</h1>
+      <h1>Sổ tay</h1>
       {state.kind === 'loading' && <p>{t('loading')}</p>}
       {state.kind === 'inactive' && <p data-testid="not-active">{t('notActive')}</p>}
-      {state.kind === 'page' && (
-        <section aria-labelledby="page-title">
-          <h2 id="page-title" data-testid="page-title">{state.page.title || state.page.url}</h2>
-          <p class="url" data-testid="page-url">{state.page.url}</p>
-          <button type="button" onClick={save} disabled={state.saving}>
-            {state.saving ? t('savingPage') : t('savePage')}
-          </button>
-          <p role="status">
-            {state.saved && t('pageSaved')}
-            {state.error && t('errorMessage', state.error)}
+      {page && (
+        <section aria-labelledby="page-title" class="page">
+          <p class="kind" data-testid="page-kind">
+            {page.article?.isArticle ? t('isArticle') : t('notArticle')}
+            {meta?.siteName && <span> · {meta.siteName}</span>}
           </p>
+          <h2 id="page-title" data-testid="page-title">
+            {meta?.title || page.title || page.url}
+          </h2>
+          <p class="meta">
+            {published && !Number.isNaN(published.getTime()) && <span data-testid="page-date">{t('publishedOn', dateFormat.format(published))}</span>}
+            {meta?.author && <span data-testid="page-author"> · {t('byAuthor', meta.author)}</span>}
+          </p>
+          <div class="actions">
+            <button type="button" onClick={save}>
+              {t('savePage')}
+            </button>
+            {data?.article && data.annotations.length > 0 && (
+              <>
+                <button type="button" class="secondary" onClick={() => void copyMarkdown(data)}>
+                  {t('copyMarkdown')}
+                </button>
+                <button type="button" class="secondary" onClick={() => downloadMarkdown(data)}>
+                  {t('downloadMarkdown')}
+                </button>
+              </>
+            )}
+          </div>
         </section>
       )}
+      {data && (
+        <section aria-labelledby="highlights-heading">
+          <h2 id="highlights-heading">
+            {t('highlightsHeading')} ({data.annotations.length})
+          </h2>
+          {data.annotations.length === 0 && <p>{t('noHighlights')}</p>}
+          <ol class="highlights" data-testid="highlights">
+            {inPageOrder(data.annotations).map((a) => (
+              <li key={a.id} class={`highlight color-${a.color}`} data-orphan={orphans.has(a.id) ? 'true' : undefined}>
+                <span class={`dot swatch-${a.color}`} role="img" aria-label={t('colorLabel', t(COLOR_NAME_KEYS[a.color]))} />
+                <div class="body">
+                  <blockquote class="quote">{a.quote}</blockquote>
+                  {a.tags.length > 0 && <p class="tags">{a.tags.map((tag) => `#${tag}`).join(' ')}</p>}
+                  {a.note && <p class="note">{a.note}</p>}
+                  {orphans.has(a.id) && <p class="orphan">{t('orphan')}</p>}
+                  <div class="row-actions">
+                    {!orphans.has(a.id) && (
+                      <button type="button" class="link" onClick={() => void tellPage({ type: 'content/scroll-to', data: { id: a.id } })}>
+                        {t('showOnPage')}
+                      </button>
+                    )}
+                    <button type="button" class="link danger" onClick={() => void remove(a)}>
+                      {t('deleteButton')}
+                    </button>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <p role="status" class="status">
+        {status}
+        {undo && (
+          <>
+            {t('highlightDeleted')}{' '}
+            <button type="button" class="link" onClick={() => void undoDelete()}>
+              {t('undo')}
+            </button>
+          </>
+        )}
+      </p>
       <p>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
           {t('openLibrary')}

@@ -48,6 +48,8 @@ export interface Painter {
   remove(id: string): void;
   clear(): void;
   has(id: string): boolean;
+  /** The live range a highlight is painted on (to scroll to it). */
+  rangeOf(id: string): Range | undefined;
   readonly size: number;
   /** The annotation painted at viewport point (x, y); the shortest one when highlights nest. */
   hitTest(x: number, y: number): string | null;
@@ -237,6 +239,9 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
       const entry = painted.get(id);
       if (!entry) return;
       painter.add(id, changes.range ?? entry.range, changes.color ?? entry.color);
+    },
+    rangeOf(id) {
+      return painted.get(id)?.range;
     },
     remove(id) {
       const entry = painted.get(id);

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { PROTOCOL, type MessageType } from '@/utils/messaging/protocol';
 import { dispatch, classifySender, type Handlers, type RawSender } from '@/utils/messaging/router';
 
 const self = { id: 'sotay-id', baseUrl: 'chrome-extension://sotay-id/' };
@@ -6,13 +7,8 @@ const page: RawSender = { id: 'sotay-id', url: 'chrome-extension://sotay-id/popu
 const content: RawSender = { id: 'sotay-id', url: 'https://hanoi.gov.vn/tin-tuc/bai-4230612.htm', frameId: 0, tab: { id: 7 } };
 
 function spyHandlers() {
-  const handlers = {
-    'page/report': vi.fn(async () => ({ tracked: true as const })),
-    'tab/get': vi.fn(async () => null),
-    'page/save': vi.fn(async () => ({ url: 'u', aliases: [], originalUrl: 'u', meta: { title: 't' }, firstVisit: 1, lastVisit: 1 })),
-    'pages/list': vi.fn(async () => []),
-  } satisfies Handlers;
-  return handlers;
+  const spies = Object.fromEntries(Object.keys(PROTOCOL).map((type) => [type, vi.fn(async () => null)]));
+  return spies as unknown as Handlers & Record<MessageType, Mock>;
 }
 
 function noHandlerCalled(handlers: ReturnType<typeof spyHandlers>) {
@@ -65,7 +61,8 @@ describe('dispatch', () => {
 
   it('rejects a content-only message from an extension page, and a page-only one from a content script', async () => {
     const handlers = spyHandlers();
-    const fromPage = await dispatch({ type: 'page/report', data: { url: 'https://a.gov.vn/', title: 'x' } }, page, self, handlers);
+    const report = { url: 'https://a.gov.vn/', title: 'x', article: { isArticle: true, confidence: 90, meta: { title: 'x' } } };
+    const fromPage = await dispatch({ type: 'page/report', data: report }, page, self, handlers);
     const fromContent = await dispatch({ type: 'page/save', data: { tabId: 7 } }, content, self, handlers);
     expect(fromPage).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(fromContent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -82,7 +79,8 @@ describe('dispatch', () => {
   it('rejects a report whose URL is not http(s) or too long', async () => {
     const handlers = spyHandlers();
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', `https://a.gov.vn/${'x'.repeat(9000)}`]) {
-      const reply = await dispatch({ type: 'page/report', data: { url, title: 't' } }, content, self, handlers);
+      const article = { isArticle: false, confidence: 0, meta: { title: 't' } };
+      const reply = await dispatch({ type: 'page/report', data: { url, title: 't', article } }, content, self, handlers);
       expect(reply).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     }
     noHandlerCalled(handlers);

@@ -1,0 +1,421 @@
+/**
+ * Sổ tay on a live page: extract the article, restore and paint saved highlights, and turn selections
+ * into new ones. Plain DOM code: the extension is reached only through the PageBackend it is given (the
+ * content script passes one that sends messages), so it runs under jsdom in unit tests too.
+ *
+ * The page's DOM is never changed: highlights are painted with the CSS Custom Highlight API (or an
+ * overlay we own), and the toolbar lives in our own shadow root, attached only while it is open.
+ */
+import { extractArticle, type ExtractionResult } from '../extract';
+import { buildTextModel, type TextModel } from '../anchor/text-model';
+import { describeRange, isRejected } from '../anchor/describe';
+import { anchorMany, isOrphan } from '../anchor/anchor';
+import { createPainter, type Painter } from '../highlight/painter';
+import { textFragmentLink } from '../export/fragment';
+import type { Annotation, AnnotationTarget, HighlightColor } from '../model/types';
+import type { ArticleReport, PageReply } from '../messaging/types';
+import type { TagChoice } from '../tags/suggest';
+
+export interface PageBackend {
+  report(page: { url: string; title: string; article: ArticleReport }): Promise<PageReply>;
+  anchored(result: { anchored: string[]; orphans: string[] }): Promise<unknown>;
+  create(input: { target: AnnotationTarget; color: HighlightColor; tags?: string[]; note?: string }): Promise<Annotation>;
+  update(id: string, changes: { color?: HighlightColor; tags?: string[]; note?: string }): Promise<Annotation>;
+  remove(id: string): Promise<unknown>;
+  undelete(id: string): Promise<Annotation>;
+  tags(): Promise<TagChoice[]>;
+  copy(text: string): Promise<void>;
+}
+
+/** What the toolbar shows; the UI layer renders it (components/toolbar/mount.tsx). */
+export interface ToolbarView {
+  /** Changes when the toolbar is about something else (remounts it: fresh focus and panels). */
+  key: string;
+  position: { top: number; left: number };
+  highlight?: { color: HighlightColor; tags: string[]; note: string };
+  knownTags: TagChoice[];
+  initialPanel?: 'tags' | 'note';
+  autoFocus?: boolean;
+  status?: string;
+  onColor(color: HighlightColor): void;
+  onTags(tags: string[]): void;
+  onNote(note: string): void;
+  onCopy(): void;
+  onDelete(): void;
+  onClose(): void;
+}
+
+export interface PageUi {
+  showToolbar(view: ToolbarView): void;
+  hideToolbar(): void;
+  /** "Highlight deleted — Undo". */
+  showUndo(onUndo: () => void): void;
+  showError(message: string): void;
+  /** Is this node part of our own UI (clicks and selections there are not the page's)? */
+  owns(node: Node | null): boolean;
+}
+
+export interface ControllerOptions {
+  /** How long to keep watching for late content while highlights are still missing. */
+  lateContentMs?: number;
+  /** Quiet time after DOM changes before trying again. */
+  mutationDebounceMs?: number;
+  /** Copy format: "“quote” — title\nlink". Labels are page-independent, so no locale is needed. */
+}
+
+type Status = 'copied' | 'noteSaved';
+
+export class PageController {
+  private painter: Painter;
+  private extraction?: ExtractionResult;
+  private models: { article?: TextModel; body?: TextModel } = {};
+  private modelsDirty = true;
+  private annotations = new Map<string, Annotation>();
+  private orphans = new Set<string>();
+  private knownTags: TagChoice[] = [];
+  private defaultColor: HighlightColor = 'yellow';
+  private observer?: MutationObserver;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private watchUntil = 0;
+  private openFor?: string;
+  private selectionCount = 0;
+  private cleanup: (() => void)[] = [];
+  private readonly lateContentMs: number;
+  private readonly debounceMs: number;
+  /** Milliseconds spent in detection + extraction at start (reported by tests and benchmarks). */
+  extractionMs = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly url: string,
+    private readonly backend: PageBackend,
+    private readonly ui: PageUi,
+    private readonly messages: { copied: string; noteSaved: string },
+    options: ControllerOptions = {},
+  ) {
+    this.painter = createPainter(doc);
+    this.lateContentMs = options.lateContentMs ?? 15_000;
+    this.debounceMs = options.mutationDebounceMs ?? 400;
+  }
+
+  get article(): ExtractionResult | undefined {
+    return this.extraction;
+  }
+
+  async start(): Promise<void> {
+    const started = performance.now();
+    this.extraction = extractArticle(this.doc, this.url);
+    this.extractionMs = performance.now() - started;
+    const { meta, isArticle, confidence } = this.extraction;
+    const canonical = this.doc.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
+    const reply = await this.backend.report({
+      url: this.url,
+      title: (meta.title || this.doc.title).slice(0, 2000),
+      article: {
+        isArticle,
+        confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100),
+        ...(canonical && /^https?:/i.test(canonical) ? { canonicalUrl: canonical } : {}),
+        meta: trimMeta(meta),
+      },
+    });
+    this.knownTags = reply.tags;
+    this.defaultColor = reply.defaultColor;
+    this.listen();
+    this.watchMutations();
+    await this.restore(reply.annotations);
+  }
+
+  /** Highlights changed elsewhere: fetch them again and repaint. */
+  async refresh(): Promise<void> {
+    const reply = await this.backend.report({
+      url: this.url,
+      title: (this.extraction?.meta.title || this.doc.title).slice(0, 2000),
+      article: {
+        isArticle: this.extraction?.isArticle ?? false,
+        confidence: Math.round((this.extraction?.confidence ?? 0) * 100),
+        meta: trimMeta(this.extraction?.meta ?? { title: this.doc.title }),
+      },
+    });
+    this.knownTags = reply.tags;
+    this.defaultColor = reply.defaultColor;
+    this.painter.clear();
+    this.annotations.clear();
+    this.orphans.clear();
+    this.closeToolbar();
+    await this.restore(reply.annotations);
+  }
+
+  stop(): void {
+    for (const undo of this.cleanup.splice(0)) undo();
+    this.observer?.disconnect();
+    clearTimeout(this.retryTimer);
+    this.closeToolbar();
+    this.painter.destroy();
+  }
+
+  /** Which highlights are painted and which could not be placed. */
+  state(): { anchored: string[]; orphans: string[] } {
+    return { anchored: [...this.annotations.keys()].filter((id) => this.painter.has(id)), orphans: [...this.orphans] };
+  }
+
+  // ——— restoring ———
+
+  private model(scope: AnnotationTarget['scope']): TextModel {
+    if (this.modelsDirty) {
+      this.models = {};
+      this.modelsDirty = false;
+      // The article may have been rendered (or replaced) by the page's scripts since we looked.
+      if (!this.extraction?.root?.isConnected) this.extraction = extractArticle(this.doc, this.url);
+    }
+    const root = this.extraction?.root;
+    if (scope === 'article' && root?.isConnected) {
+      return (this.models.article ??= buildTextModel(root, this.extraction?.excluded ?? []));
+    }
+    return (this.models.body ??= buildTextModel(this.doc.body ?? this.doc.documentElement));
+  }
+
+  private async restore(annotations: Annotation[]): Promise<void> {
+    for (const a of annotations) this.annotations.set(a.id, a);
+    await this.place(annotations);
+    if (this.orphans.size) this.watchUntil = Date.now() + this.lateContentMs;
+  }
+
+  private async place(annotations: Annotation[]): Promise<void> {
+    for (const scope of ['article', 'body'] as const) {
+      const group = annotations.filter((a) => a.target.scope === scope);
+      if (!group.length) continue;
+      const model = this.model(scope);
+      await anchorMany(
+        model,
+        group.map((a) => a.target),
+        {
+          onResult: (i, result) => {
+            const annotation = group[i]!;
+            if (isOrphan(result)) {
+              this.orphans.add(annotation.id);
+            } else {
+              this.orphans.delete(annotation.id);
+              this.painter.add(annotation.id, result.range, annotation.color);
+            }
+          },
+        },
+      );
+    }
+    await this.backend.anchored(this.state()).catch(() => undefined);
+  }
+
+  private watchMutations(): void {
+    const target = this.doc.body ?? this.doc.documentElement;
+    this.observer = new MutationObserver((records) => {
+      if (records.every((r) => this.ui.owns(r.target))) return;
+      this.modelsDirty = true;
+      if (!this.orphans.size || Date.now() > this.watchUntil) return;
+      // Debounced: a page that mutates constantly costs one retry per quiet period, not one per change.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        const missing = [...this.orphans].map((id) => this.annotations.get(id)).filter((a): a is Annotation => !!a);
+        void this.place(missing);
+      }, this.debounceMs);
+    });
+    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+  }
+
+  // ——— user actions ———
+
+  private listen(): void {
+    const onMouseUp = (event: MouseEvent) => {
+      if (event.button !== 0 || this.ui.owns(event.target as Node)) return;
+      // Let the browser finish updating the selection first.
+      setTimeout(() => this.onPointerDone(event), 0);
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (this.ui.owns(event.target as Node)) return;
+      if (event.shiftKey && /^(Arrow|Home|End|Page)/.test(event.key)) this.showForSelection(false);
+    };
+    this.doc.addEventListener('mouseup', onMouseUp, true);
+    this.doc.addEventListener('keyup', onKeyUp, true);
+    this.cleanup.push(
+      () => this.doc.removeEventListener('mouseup', onMouseUp, true),
+      () => this.doc.removeEventListener('keyup', onKeyUp, true),
+    );
+  }
+
+  private onPointerDone(event: MouseEvent): void {
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed && selection.toString().trim()) {
+      this.showForSelection(false);
+      return;
+    }
+    const id = this.painter.hitTest(event.clientX, event.clientY);
+    if (id) this.openEditor(id, { top: event.pageY + 12, left: event.pageX - 20 });
+    else if (this.openFor !== undefined || !selection || selection.isCollapsed) this.closeToolbar();
+  }
+
+  private selectionRange(): Range | undefined {
+    const selection = this.doc.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+    const range = selection.getRangeAt(0);
+    if (this.ui.owns(range.commonAncestorContainer)) return undefined;
+    return range;
+  }
+
+  private showForSelection(autoFocus: boolean): void {
+    const range = this.selectionRange();
+    if (!range || !range.toString().trim()) return;
+    const saved = range.cloneRange();
+    this.openFor = undefined;
+    this.ui.showToolbar({
+      key: `selection-${++this.selectionCount}`,
+      position: positionBelow(saved),
+      knownTags: this.knownTags,
+      autoFocus,
+      onColor: (color) => void this.createFrom(saved, { color }),
+      onTags: (tags) => void this.createFrom(saved, { color: this.defaultColor, tags }, 'tags'),
+      onNote: (note) => void this.createFrom(saved, { color: this.defaultColor, note }, 'note'),
+      onCopy: () => void this.copy(saved.toString(), undefined),
+      onDelete: () => undefined,
+      onClose: () => this.closeToolbar(),
+    });
+  }
+
+  /** The keyboard shortcut and the context menu: highlight the selection in one step. */
+  async highlightSelection(color?: HighlightColor): Promise<void> {
+    const range = this.selectionRange();
+    if (range) await this.createFrom(range.cloneRange(), { color: color ?? this.defaultColor }, undefined, true);
+  }
+
+  private async createFrom(
+    range: Range,
+    input: { color: HighlightColor; tags?: string[]; note?: string },
+    panel?: 'tags' | 'note',
+    autoFocus = false,
+  ): Promise<void> {
+    const inArticle = this.extraction?.root?.isConnected && this.extraction.root.contains(range.commonAncestorContainer);
+    const scope = inArticle ? 'article' : 'body';
+    let target = describeRange(this.model(scope), range, scope);
+    // A selection that starts inside the article but ends outside it is measured in the whole body.
+    if (isRejected(target) && target.rejected === 'outside-text' && scope === 'article') {
+      target = describeRange(this.model('body'), range, 'body');
+    }
+    if (isRejected(target)) {
+      this.closeToolbar();
+      return;
+    }
+    try {
+      const created = await this.backend.create({ target, ...input });
+      this.annotations.set(created.id, created);
+      this.painter.add(created.id, range, created.color);
+      this.doc.getSelection()?.removeAllRanges();
+      this.openEditor(created.id, positionBelow(range), panel, autoFocus || panel !== undefined);
+      void this.backend.anchored(this.state()).catch(() => undefined);
+    } catch (error) {
+      this.closeToolbar();
+      this.ui.showError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private openEditor(id: string, position: { top: number; left: number }, panel?: 'tags' | 'note', autoFocus = true, status?: Status): void {
+    const annotation = this.annotations.get(id);
+    if (!annotation) return;
+    this.openFor = id;
+    this.ui.showToolbar({
+      key: id,
+      position,
+      highlight: { color: annotation.color, tags: annotation.tags, note: annotation.note },
+      knownTags: this.knownTags,
+      initialPanel: panel,
+      autoFocus,
+      status: status && this.messages[status],
+      onColor: (color) => void this.change(id, { color }, position, panel),
+      onTags: (tags) => void this.change(id, { tags }, position, 'tags'),
+      onNote: (note) => void this.change(id, { note }, position, 'note', 'noteSaved'),
+      onCopy: () => void this.copy(annotation.quote, annotation, position),
+      onDelete: () => void this.remove(id),
+      onClose: () => this.closeToolbar(),
+    });
+  }
+
+  private async change(
+    id: string,
+    changes: { color?: HighlightColor; tags?: string[]; note?: string },
+    position: { top: number; left: number },
+    panel?: 'tags' | 'note',
+    status?: Status,
+  ): Promise<void> {
+    try {
+      const updated = await this.backend.update(id, changes);
+      this.annotations.set(id, updated);
+      if (changes.color) this.painter.update(id, { color: updated.color });
+      if (changes.tags) this.knownTags = await this.backend.tags().catch(() => this.knownTags);
+      this.openEditor(id, position, panel, false, status);
+    } catch (error) {
+      this.ui.showError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async remove(id: string): Promise<void> {
+    try {
+      await this.backend.remove(id);
+    } catch (error) {
+      this.ui.showError(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const removed = this.annotations.get(id);
+    this.annotations.delete(id);
+    this.painter.remove(id);
+    this.closeToolbar();
+    void this.backend.anchored(this.state()).catch(() => undefined);
+    this.ui.showUndo(() => {
+      void this.backend.undelete(id).then(
+        (restored) => {
+          this.annotations.set(restored.id, restored);
+          void this.place([restored ?? removed]);
+        },
+        (error: unknown) => this.ui.showError(error instanceof Error ? error.message : String(error)),
+      );
+    });
+  }
+
+  private async copy(quote: string, annotation: Annotation | undefined, position?: { top: number; left: number }): Promise<void> {
+    const title = this.extraction?.meta.title || this.doc.title;
+    const link = annotation
+      ? textFragmentLink(this.url, annotation.target.quote, this.models.article?.text)
+      : textFragmentLink(this.url, { type: 'TextQuoteSelector', exact: quote.trim(), prefix: '', suffix: '' });
+    await this.backend.copy(`“${quote.trim()}”\n— ${title}\n${link}`);
+    if (annotation && position) this.openEditor(annotation.id, position, undefined, false, 'copied');
+  }
+
+  /** Scroll a highlight into view and open its toolbar (the popup's "show me"). */
+  scrollTo(id: string): boolean {
+    const range = this.painter.rangeOf(id);
+    const element = range?.startContainer.parentElement;
+    if (!range || !element) return false;
+    element.scrollIntoView({ block: 'center' });
+    this.openEditor(id, positionBelow(range), undefined, true);
+    return true;
+  }
+
+  private closeToolbar(): void {
+    this.openFor = undefined;
+    this.ui.hideToolbar();
+  }
+}
+
+function positionBelow(range: Range): { top: number; left: number } {
+  const rect = range.getBoundingClientRect();
+  const view = range.startContainer.ownerDocument?.defaultView;
+  const scrollX = view?.scrollX ?? 0;
+  const scrollY = view?.scrollY ?? 0;
+  const width = view?.innerWidth ?? 1024;
+  return { top: rect.bottom + scrollY + 8, left: Math.max(8, Math.min(rect.left + scrollX, scrollX + width - 360)) };
+}
+
+/** Extraction metadata as the protocol carries it: only non-empty strings, bounded. */
+function trimMeta(meta: ExtractionResult['meta']): ArticleReport['meta'] {
+  const out: ArticleReport['meta'] = { title: (meta.title ?? '').slice(0, 2000) };
+  for (const key of ['lead', 'author', 'published', 'modified', 'siteName', 'lang', 'sourceUrl', 'sourceName'] as const) {
+    const value = meta[key];
+    if (typeof value === 'string' && value.trim()) out[key] = value.slice(0, key === 'lang' ? 35 : 8192);
+  }
+  return out;
+}
