@@ -9,7 +9,8 @@
  * Options: --large N (annotations, default 100000), --repeats N (default 30).
  */
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -94,10 +95,12 @@ async function main() {
 
   const args = ['--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
-  const version = browser.version();
+  // A persistent profile, so IndexedDB is on disk as for a user (an incognito context keeps it in memory).
+  const profile = mkdtempSync(join(tmpdir(), 'sotay-store-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args });
+  const version = context.browser()?.version() ?? (await context.newCDPSession(context.pages()[0] ?? (await context.newPage()))).send('Browser.getVersion').then((v) => v.product);
   try {
-    const page = await browser.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30 * 60_000);
     await page.goto(origin);
     await page.waitForFunction(() => document.title === 'store bench ready');
@@ -120,6 +123,7 @@ async function main() {
         const extra = q.label.includes('+ one tag') ? { tags: [tag] } : {};
         searches.push({ ...(await call(page, 'search', q.text, repeats, extra)), label: q.label });
       }
+      const raw = await call(page, 'rawCosts', 'phat');
       const exported = await withPeakHeap(cdp, () => call(page, 'exportAll'));
       const imported = await withPeakHeap(cdp, () => call(page, 'importAll', dbName));
       results[size.label] = { size, fill, stored, lookups, searches, exported, imported };
@@ -127,6 +131,7 @@ async function main() {
       console.log(`fill ${(fill.ms / 1000).toFixed(1)} s; stored ${JSON.stringify(stored)}`);
       console.log(`one article's annotations (page order): ${lookups.byArticleMs.toFixed(2)} ms median (${lookups.byArticleSize} items)`);
       console.log(`one tag's first page (50, newest first): ${lookups.byTagMs.toFixed(2)} ms median (${lookups.byTagSize} items)`);
+      console.log(`raw reads: ${JSON.stringify(raw)}`);
       for (const s of searches) console.log(`search ${s.label}: ${s.ms.toFixed(1)} ms, ${s.results} results${s.more ? ' (+ more)' : ''}`);
       console.log(
         `export: ${(exported.value.ms / 1000).toFixed(2)} s, ${(exported.value.bytes / 1024 / 1024).toFixed(1)} MB; JS heap ${exported.baseMb.toFixed(0)} → peak ${exported.peakMb.toFixed(0)} MB`,
@@ -138,10 +143,11 @@ async function main() {
     }
     const small = results.small.lookups;
     const large = results.large.lookups;
-    console.log(`\n## Ratios large/small (target ≤ 2×) — Chromium ${version}`);
+    console.log(`\n## Ratios large/small (target ≤ 2×) — ${await version}`);
     console.log(`article lookup ${(large.byArticleMs / small.byArticleMs).toFixed(2)}×, tag lookup ${(large.byTagMs / small.byTagMs).toFixed(2)}×`);
   } finally {
-    await browser.close();
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
     server.close();
   }
 }

@@ -99,47 +99,61 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
 
   return readTransaction(db, ['annotations', 'articles'], async (tx) => {
     const store = tx.objectStore('annotations');
-    type Source = { index: 'byToken' | 'byTag' | 'bySite'; query: IDBKeyRange | string };
-    const sources: Source[] = [
+    const sources: { index: 'byToken' | 'byTag' | 'bySite'; query: IDBKeyRange | string }[] = [
       ...terms.map((term) => ({ index: 'byToken' as const, query: IDBKeyRange.bound(term, `${term}\uffff`) })),
       ...tagKeys.map((key) => ({ index: 'byTag' as const, query: key })),
       ...(site ? [{ index: 'bySite' as const, query: site }] : []),
     ];
-    // All probes are queued at once; each reads at most SMALL+1 keys, however common the filter.
+    // All probes are queued at once; each reads at most SMALL+1 keys (ids), however common the filter.
     const probes = await Promise.all(sources.map((s) => store.index(s.index).getAllKeys(s.query, small + 1)));
-    let selective: Source | undefined;
-    let fewest = Infinity;
-    probes.forEach((keys, i) => {
-      if (keys.length <= small && keys.length < fewest) {
-        fewest = keys.length;
-        selective = sources[i];
-      }
-    });
+    const complete = probes.filter((keys) => keys.length <= small).sort((a, b) => a.length - b.length);
+    const recencyIndex = store.index(newestFirst ? 'byRecency' : 'byUpdated');
+    const startAfter = (): IDBKeyRange | null => (afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null);
 
     let found: AnnotationRecord[] = [];
-    if (selective) {
-      const seen = new Set<string>();
-      for (const record of await store.index(selective.index).getAll(selective.query)) {
-        if (seen.has(record.id) || !matches(record)) continue;
-        seen.add(record.id);
-        found.push(record);
+    const consider = (records: (AnnotationRecord | undefined)[]) => {
+      for (const record of records) if (record && matches(record)) found.push(record);
+    };
+    if (complete.length) {
+      // Every filter that answered completely narrows the candidates; records are read only for them.
+      let candidates = new Set(complete[0]);
+      for (const keys of complete.slice(1)) {
+        const other = new Set(keys);
+        candidates = new Set([...candidates].filter((id) => other.has(id)));
       }
-      found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
-      found = found.slice(0, limit + 1);
+      if (candidates.size <= limit * 2) {
+        consider(await Promise.all([...candidates].map((id) => store.get(id))));
+        found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
+      } else {
+        // Many candidates: walk ids in result order (keys only, cheap) and read just the ones needed.
+        let range = startAfter();
+        let batch = 500;
+        while (found.length <= limit) {
+          const ids = await recencyIndex.getAllKeys(range, batch);
+          const wanted = ids.filter((id) => candidates.has(id));
+          consider(await Promise.all(wanted.map((id) => store.get(id))));
+          if (ids.length < batch) break;
+          // The index gives ids, not its keys: the last record tells where the next batch starts.
+          const last = await store.get(ids[ids.length - 1]!);
+          if (!last) break;
+          range = IDBKeyRange.lowerBound(sortKey(last), true);
+          batch = Math.min(batch * 2, 5_000);
+        }
+        found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
+      }
     } else {
-      // byRecency holds [−updated, id]: ascending key order is newest first, like byUpdated for oldest.
-      const index = store.index(newestFirst ? 'byRecency' : 'byUpdated');
-      let range: IDBKeyRange | null = afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null;
-      let batch = 200;
+      // No filter narrows enough (or there is none): matches are dense, read records in result order.
+      let range = startAfter();
+      let batch = 100;
       while (found.length <= limit) {
-        const records = await index.getAll(range, batch);
-        for (const record of records) if (matches(record)) found.push(record);
+        const records = await recencyIndex.getAll(range, batch);
+        consider(records);
         if (records.length < batch) break;
         range = IDBKeyRange.lowerBound(sortKey(records[records.length - 1]!), true);
         batch = Math.min(batch * 2, 2_000);
       }
-      found = found.slice(0, limit + 1);
     }
+    found = found.slice(0, limit + 1);
 
     const page = found.slice(0, limit);
     const articles: Record<string, Article> = {};

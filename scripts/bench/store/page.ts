@@ -193,3 +193,24 @@ async function sampleTag(): Promise<string> {
 
 Object.assign(globalThis, { storeBench: { fill, lookups, search, exportAll, importAll, counts, sampleTag } });
 document.title = 'store bench ready';
+
+/** Raw IndexedDB costs behind the figures above: what one read of each kind takes in this browser. */
+async function rawCosts(term: string) {
+  const tx = () => db!.transaction('annotations').store;
+  const time = async (work: () => Promise<unknown>) => {
+    const started = performance.now();
+    const result = await work();
+    return { ms: performance.now() - started, n: Array.isArray(result) ? result.length : result };
+  };
+  const range = IDBKeyRange.bound(term, `${term}\uffff`);
+  return {
+    probeKeys: await time(() => tx().index('byToken').getAllKeys(range, 2001)),
+    countTerm: await time(() => tx().index('byToken').count(range)),
+    recent200: await time(() => tx().index('byRecency').getAll(null, 200)),
+    recent2000: await time(() => tx().index('byRecency').getAll(null, 2000)),
+    recentKeys20000: await time(() => tx().index('byRecency').getAllKeys(null, 20000)),
+    primary2000: await time(() => tx().getAll(null, 2000)),
+    recordBytes: JSON.stringify((await tx().getAll(null, 1))[0]).length,
+  };
+}
+Object.assign((globalThis as unknown as { storeBench: object }).storeBench, { rawCosts });
