@@ -6,6 +6,7 @@ import type { AnnotationTarget } from '@/utils/model/types';
 import { quoteIndexOf } from './describe';
 import { isOrphan, locateSteps, type AnchorMethod, type LocateResult, type Orphan, type OrphanReason } from './quote-index';
 import { rangeFromTextOffsets, type TextModel } from './text-model';
+import { yieldToPage } from './yield';
 
 export interface Anchored {
   range: Range;
@@ -41,17 +42,6 @@ export interface AnchorManyOptions {
   budgetMs?: number;
   /** Called as each highlight is placed, so painting can start before the last one is found. */
   onResult?: (index: number, result: AnchorResult) => void;
-}
-
-interface SchedulerWithYield {
-  yield?: () => Promise<void>;
-}
-
-/** Lets input and rendering run: scheduler.yield() keeps our priority where it exists. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
-  if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());

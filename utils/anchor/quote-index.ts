@@ -44,10 +44,16 @@ export const MEAN_CONTEXT_AGREEMENT = 0.6;
 export const AMBIGUITY_MARGIN = 0.07;
 /** Exact occurrences beyond this are not ranked (a one-letter quote in a book); context decides among the first ones. */
 const MAX_EXACT_CANDIDATES = 20_000;
-/** Candidates scored with edit distance after the cheap pre-ranking. */
+/** Candidates scored with edit distance after the cheap pre-ranking (including the nearest few). */
 const FULLY_SCORED_CANDIDATES = 48;
-/** Text searched approximately per step, so one step stays well under a frame. */
-const FUZZY_WINDOW = 16_384;
+const NEAREST_CANDIDATES = 8;
+/** Occurrences handled between two pauses. */
+const STEP_CANDIDATES = 2_000;
+/**
+ * Text searched approximately per step, so one step stays well under a frame: the search costs
+ * about (window × error budget), so long quotes get shorter windows.
+ */
+const fuzzyWindowFor = (maxErrors: number): number => Math.max(1_024, Math.min(8_192, Math.floor(196_608 / (maxErrors + 16))));
 /** Around the old position, searched first: edits rarely move a passage far. */
 const NEARBY_MARGIN = 2_048;
 
@@ -272,7 +278,11 @@ class RankedCandidates {
   }
 
   isAmbiguous(): boolean {
-    return !!this.best && !!this.runnerUp && this.best.score - this.runnerUp.score < AMBIGUITY_MARGIN;
+    const { best, runnerUp } = this;
+    if (!best || !runnerUp || best.score - runnerUp.score >= AMBIGUITY_MARGIN) return false;
+    // Context that still matches character for character beats context that merely looks alike.
+    const untouched = (candidate: Candidate) => candidate.prefix === 1 && candidate.suffix === 1;
+    return !(untouched(best) && !untouched(runnerUp));
   }
 }
 
@@ -297,6 +307,45 @@ function adjacentAgreement(text: string, selector: QuoteSelectorLike, start: num
     agree++;
   }
   return agree;
+}
+
+/**
+ * Cuts thousands of occurrences (a one-letter quote) down to the few worth an edit distance: the
+ * ones whose neighbouring characters agree longest (bucketed by agreement, no sort), plus the ones
+ * nearest the old position (binary search: occurrences are in text order).
+ */
+function* shortlistOccurrences(
+  text: string,
+  selector: QuoteSelectorLike,
+  occurrences: readonly number[],
+  quoteLength: number,
+  hint: number,
+): Generator<void, number[], void> {
+  const maxAgreement = selector.prefix.length + selector.suffix.length;
+  const buckets: number[][] = Array.from({ length: maxAgreement + 1 }, () => []);
+  for (let i = 0; i < occurrences.length; i++) {
+    const start = occurrences[i] as number;
+    (buckets[adjacentAgreement(text, selector, start, start + quoteLength)] as number[]).push(start);
+    if (i % STEP_CANDIDATES === STEP_CANDIDATES - 1) yield;
+  }
+  const chosen = new Set<number>();
+  for (let agreement = maxAgreement; agreement >= 0 && chosen.size < FULLY_SCORED_CANDIDATES - NEAREST_CANDIDATES; agreement--) {
+    for (const start of buckets[agreement] as number[]) {
+      if (chosen.size >= FULLY_SCORED_CANDIDATES - NEAREST_CANDIDATES) break;
+      chosen.add(start);
+    }
+  }
+  let low = 0;
+  let high = occurrences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((occurrences[middle] as number) < hint) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = Math.max(0, low - NEAREST_CANDIDATES / 2); i < Math.min(occurrences.length, low + NEAREST_CANDIDATES / 2); i++) {
+    chosen.add(occurrences[i] as number);
+  }
+  return [...chosen];
 }
 
 function toMatch(index: QuoteIndex, candidate: Candidate, method: AnchorMethod): TextMatch {
@@ -333,17 +382,13 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
   const occurrences: number[] = [];
   for (let at = text.indexOf(exact); at !== -1 && occurrences.length < MAX_EXACT_CANDIDATES; at = text.indexOf(exact, at + 1)) {
     occurrences.push(at);
+    if (occurrences.length % STEP_CANDIDATES === 0) yield;
   }
   yield;
   if (occurrences.length > 0) {
     let shortlist = occurrences;
     if (occurrences.length > FULLY_SCORED_CANDIDATES) {
-      const ranked = occurrences
-        .map((start) => ({ start, agree: adjacentAgreement(text, selector, start, start + exact.length) }))
-        .sort((a, b) => b.agree - a.agree || Math.abs(a.start - hint) - Math.abs(b.start - hint));
-      const nearest = [...occurrences].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint)).slice(0, 8);
-      shortlist = [...new Set([...ranked.slice(0, FULLY_SCORED_CANDIDATES - 8).map((r) => r.start), ...nearest])];
-      yield;
+      shortlist = yield* shortlistOccurrences(text, selector, occurrences, exact.length, hint);
     }
     const ranked = new RankedCandidates();
     for (const start of shortlist) ranked.offer(scoreCandidate(text, selector, start, start + exact.length, 1, hint));
@@ -380,11 +425,14 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
   const fuzzyContextAgrees = (candidate: Candidate) =>
     contextAgrees(candidate) &&
     (exact.length >= DISTINCTIVE_QUOTE_LENGTH || (candidate.prefix + candidate.suffix) / 2 >= MEAN_CONTEXT_AGREEMENT);
-  searchWindow(hint - NEARBY_MARGIN - overlap, hint + exact.length + NEARBY_MARGIN + overlap);
-  yield;
+  for (let from = hint - NEARBY_MARGIN; from < hint + exact.length + NEARBY_MARGIN; from += NEARBY_MARGIN) {
+    searchWindow(from - overlap, from + NEARBY_MARGIN + overlap);
+    yield;
+  }
   if (!acceptable.best) {
-    for (let from = 0; from < text.length; from += FUZZY_WINDOW) {
-      searchWindow(from - overlap, from + FUZZY_WINDOW + overlap);
+    const window = fuzzyWindowFor(maxErrors);
+    for (let from = 0; from < text.length; from += window) {
+      searchWindow(from - overlap, from + window + overlap);
       yield;
     }
   }

@@ -20,6 +20,8 @@
  *   NFD; matching compares in NFC (see quote-index.ts).
  */
 
+import { yieldToPage } from './yield';
+
 /** Elements that start and end a block of text. Decided by tag, not by CSS, so Node and browsers agree. */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
@@ -82,43 +84,97 @@ export function buildTextModel(
   excluded: readonly Element[] = [],
   options: TextModelOptions = {},
 ): TextModel {
+  const steps = textModelSteps(root, excluded, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same model built in slices of at most `budgetMs` (default 8), giving the main thread back in
+ * between — for restoring on long articles. The page must not be edited meanwhile: a mutation
+ * observer should restart the build (the content script's job).
+ */
+export async function buildTextModelInSlices(
+  root: Element,
+  excluded: readonly Element[] = [],
+  options: TextModelOptions & { budgetMs?: number; signal?: AbortSignal } = {},
+): Promise<TextModel> {
+  const budget = options.budgetMs ?? 8;
+  const steps = textModelSteps(root, excluded, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= budget) {
+      await yieldToPage();
+      options.signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Nodes visited between two chances to pause. */
+const NODES_PER_STEP = 200;
+
+function* textModelSteps(
+  root: Element,
+  excluded: readonly Element[],
+  options: TextModelOptions,
+): Generator<void, TextModel, void> {
   const useComputedStyle = options.useComputedStyle ?? true;
   const excludedSet = new Set<Element>(excluded);
   const pieces: string[] = [];
   let length = 0;
-  const charNode: number[] = [];
-  const charOffset: number[] = [];
+  // Grown by doubling: one entry per character of a 100,000-character article must stay cheap.
+  let charNode = new Int32Array(4096);
+  let charOffset = new Int32Array(4096);
   const nodes: Text[] = [];
   const nodeBoundaryOffsets = new Map<Text, Int32Array>();
 
   // Breaks and spaces are held back until the next visible character, so that trailing white
   // space and breaks at the end of a block never reach the text.
   let pendingBreaks = 0;
-  let pendingSpace: { nodeIndex: number; offset: number } | null = null;
-  let lastChar = '';
+  let pendingSpaceNode = -1;
+  let pendingSpaceOffset = -1;
+  let endsWithNewline = false;
 
-  const append = (ch: string, nodeIndex: number, offset: number) => {
+  const reserve = (extra: number) => {
+    if (length + extra <= charNode.length) return;
+    let capacity = charNode.length * 2;
+    while (capacity < length + extra) capacity *= 2;
+    const grownNodes = new Int32Array(capacity);
+    grownNodes.set(charNode);
+    charNode = grownNodes;
+    const grownOffsets = new Int32Array(capacity);
+    grownOffsets.set(charOffset);
+    charOffset = grownOffsets;
+  };
+
+  const appendOne = (ch: string, nodeIndex: number, offset: number) => {
+    reserve(1);
     pieces.push(ch);
-    charNode.push(nodeIndex);
-    charOffset.push(offset);
+    charNode[length] = nodeIndex;
+    charOffset[length] = offset;
     length += 1;
-    lastChar = ch;
+    endsWithNewline = ch === '\n';
   };
 
   const flushPending = () => {
     if (pendingBreaks > 0) {
-      if (length > 0) for (let i = 0; i < pendingBreaks; i++) append('\n', -1, -1);
+      if (length > 0) for (let i = 0; i < pendingBreaks; i++) appendOne('\n', -1, -1);
       pendingBreaks = 0;
-      pendingSpace = null;
-    } else if (pendingSpace) {
-      if (length > 0 && lastChar !== '\n') append(' ', pendingSpace.nodeIndex, pendingSpace.offset);
-      pendingSpace = null;
+      pendingSpaceNode = -1;
+    } else if (pendingSpaceNode >= 0) {
+      if (length > 0 && !endsWithNewline) appendOne(' ', pendingSpaceNode, pendingSpaceOffset);
+      pendingSpaceNode = -1;
     }
   };
 
   const blockBoundary = () => {
     pendingBreaks = 2;
-    pendingSpace = null;
+    pendingSpaceNode = -1;
   };
 
   const visitText = (textNode: Text, preserveWhitespace: boolean) => {
@@ -126,62 +182,103 @@ export function buildTextModel(
     const nodeIndex = nodes.length;
     nodes.push(textNode);
     const boundaries = new Int32Array(data.length + 1);
-    for (let i = 0; i < data.length; i++) {
-      const ch = data[i] as string;
-      if (!preserveWhitespace && isCollapsibleSpace(data.charCodeAt(i))) {
-        boundaries[i] = length;
-        if (!pendingSpace && pendingBreaks === 0) pendingSpace = { nodeIndex, offset: i };
-        continue;
-      }
-      if (preserveWhitespace && ch === '\n') {
+    let i = 0;
+    while (i < data.length) {
+      const code = data.charCodeAt(i);
+      const isSpace = isCollapsibleSpace(code);
+      if (isSpace && !(preserveWhitespace && code !== 10)) {
+        if (!preserveWhitespace) {
+          boundaries[i] = length;
+          if (pendingSpaceNode < 0 && pendingBreaks === 0) {
+            pendingSpaceNode = nodeIndex;
+            pendingSpaceOffset = i;
+          }
+          i++;
+          continue;
+        }
+        // A line feed inside <pre> is a line break the reader sees.
         flushPending();
         boundaries[i] = length;
-        if (length > 0) append('\n', nodeIndex, i);
+        if (length > 0) appendOne('\n', nodeIndex, i);
+        i++;
         continue;
       }
+      // A run of visible characters (in <pre>, spaces other than line feeds count as visible).
       flushPending();
-      boundaries[i] = length;
-      append(ch === NO_BREAK_SPACE ? ' ' : ch, nodeIndex, i);
+      let runEnd = i + 1;
+      while (runEnd < data.length) {
+        const next = data.charCodeAt(runEnd);
+        if (isCollapsibleSpace(next) && (!preserveWhitespace || next === 10)) break;
+        runEnd++;
+      }
+      reserve(runEnd - i);
+      for (let k = i; k < runEnd; k++) {
+        boundaries[k] = length + (k - i);
+        charNode[length + (k - i)] = nodeIndex;
+        charOffset[length + (k - i)] = k;
+      }
+      const run = data.slice(i, runEnd);
+      pieces.push(run.includes(NO_BREAK_SPACE) ? run.replaceAll(NO_BREAK_SPACE, ' ') : run);
+      length += runEnd - i;
+      endsWithNewline = false;
+      i = runEnd;
     }
     boundaries[data.length] = length;
     nodeBoundaryOffsets.set(textNode, boundaries);
   };
 
-  const visit = (node: Node, preserveWhitespace: boolean) => {
-    if (node.nodeType === 3) {
-      visitText(node as Text, preserveWhitespace);
-      return;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
-    const element = node as Element;
-    if (node.nodeType === 1) {
+  // An explicit walk (not recursion) so the work can stop after any node and resume later.
+  const preserveStack: boolean[] = [root.localName === 'pre'];
+  let current: Node | null = root.firstChild;
+  let visited = 0;
+  while (current) {
+    const preserve = preserveStack[preserveStack.length - 1] as boolean;
+    let descend = false;
+    if (current.nodeType === 3) {
+      visitText(current as Text, preserve);
+    } else if (current.nodeType === 1) {
+      const element = current as Element;
       const tag = element.localName;
-      if (excludedSet.has(element) || NON_TEXT_ELEMENTS.has(tag)) return;
-      if (isHiddenElement(element, useComputedStyle)) return;
-      if (tag === 'br') {
-        pendingSpace = null;
+      const skipped = excludedSet.has(element) || NON_TEXT_ELEMENTS.has(tag) || isHiddenElement(element, useComputedStyle);
+      if (skipped) {
+        // contributes nothing
+      } else if (tag === 'br') {
+        pendingSpaceNode = -1;
         pendingBreaks = Math.min(2, pendingBreaks + 1);
-        return;
+      } else {
+        if (BLOCK_ELEMENTS.has(tag)) blockBoundary();
+        if (element.firstChild) {
+          descend = true;
+          preserveStack.push(preserve || tag === 'pre');
+        } else if (BLOCK_ELEMENTS.has(tag)) blockBoundary();
       }
-      const isBlock = BLOCK_ELEMENTS.has(tag);
-      if (isBlock) blockBoundary();
-      const preserve = preserveWhitespace || tag === 'pre';
-      for (let child = element.firstChild; child; child = child.nextSibling) visit(child, preserve);
-      if (isBlock) blockBoundary();
-      return;
     }
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child, preserveWhitespace);
-  };
-
-  // Recursion depth equals DOM depth, which browsers cap far below the stack limit.
-  for (let child = root.firstChild; child; child = child.nextSibling) visit(child, root.localName === 'pre');
+    if (descend) {
+      current = current.firstChild;
+    } else {
+      let next: Node | null = current.nextSibling;
+      while (!next) {
+        const parent: Node | null = current.parentNode;
+        if (!parent || parent === root) {
+          current = null;
+          break;
+        }
+        preserveStack.pop();
+        if (parent.nodeType === 1 && BLOCK_ELEMENTS.has((parent as Element).localName)) blockBoundary();
+        current = parent;
+        next = current.nextSibling;
+      }
+      if (current) current = next;
+    }
+    if (++visited % NODES_PER_STEP === 0) yield;
+  }
 
   return {
     root,
     text: pieces.join(''),
     nodes,
-    charNode: Int32Array.from(charNode),
-    charOffset: Int32Array.from(charOffset),
+    charNode: charNode.slice(0, length),
+    charOffset: charOffset.slice(0, length),
     nodeBoundaryOffsets,
   };
 }

@@ -235,6 +235,20 @@ describe('re-anchoring on an edited article', () => {
     expect(landedIn(result)).toEqual({ paragraph: '1', text: shared });
   });
 
+  it('makes an orphan rather than guess between two copies whose surroundings look alike', () => {
+    const lead = 'Đánh giá của khách hàng về dịch vụ chuyển nhà:';
+    const quote = 'Tổng số lượt đánh giá';
+    const listing = (code: string) => `${lead} Công ty ${code}. ${quote} ${code} xem.`;
+    const page = numbered([listing('A1'), listing('B2'), `${lead} hết danh sách.`]);
+    const target = highlightIn(page, 0, quote);
+    // Company A1 renamed C1: both copies now differ from the stored context by about as much.
+    const renamed = page.map((p) => (p.id === 0 ? { ...p, text: listing('C1') } : p));
+    expect(anchorIn(renamed, target).result).toMatchObject({ orphan: true, reason: 'ambiguous' });
+    // Untouched but shifted, the copy whose context still matches exactly wins over the look-alike.
+    document.body.replaceChildren();
+    expect(landedIn(anchorIn([{ id: 9, text: 'Danh sách cập nhật.' }, ...page], target).result).paragraph).toBe('0');
+  });
+
   it('never lands a short quote on the same word elsewhere once its sentence is gone', () => {
     const page = numbered(['Hội nghị có 93 đại biểu dự.', 'Các quận báo cáo 93 mô hình.']);
     const target = highlightIn(page, 0, '93');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildTextModel, rangeFromTextOffsets, textOffsetOfPoint } from '@/utils/anchor/text-model';
+import { buildTextModel, buildTextModelInSlices, rangeFromTextOffsets, textOffsetOfPoint } from '@/utils/anchor/text-model';
 
 function mount(html: string): HTMLElement {
   const root = document.createElement('article');
@@ -84,5 +84,22 @@ describe('mapping between text offsets and the DOM', () => {
     const root = mount('<p>một</p><p>hai</p>');
     const model = buildTextModel(root);
     expect(rangeFromTextOffsets(model, 3, 5)).toBeNull();
+  });
+});
+
+describe('buildTextModelInSlices', () => {
+  it('builds the same model as buildTextModel while letting timers run', async () => {
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `<p>Đoạn <b>${i}</b>: học tập<br>và <a href="#">làm theo</a> Bác.</p>`);
+    const root = mount(`<div>${paragraphs.join('')}</div><ul><li>một</li></ul>`);
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    const sliced = await buildTextModelInSlices(root, [], { budgetMs: 0 });
+    const whole = buildTextModel(root);
+    expect(timerRan).toBe(true);
+    expect(sliced.text).toBe(whole.text);
+    expect([...sliced.charOffset]).toEqual([...whole.charOffset]);
+    expect(sliced.nodes).toEqual(whole.nodes);
   });
 });
