@@ -210,6 +210,11 @@ async function rawCosts(term: string) {
     recent2000: await time(() => tx().index('byRecency').getAll(null, 2000)),
     recentKeys20000: await time(() => tx().index('byRecency').getAllKeys(null, 20000)),
     primary2000: await time(() => tx().getAll(null, 2000)),
+    get50: await time(async () => {
+      const store = tx();
+      const ids = await store.getAllKeys(null, 50);
+      return Promise.all(ids.map((id) => store.get(id)));
+    }),
     recordBytes: JSON.stringify((await tx().getAll(null, 1))[0]).length,
   };
 }
