@@ -112,7 +112,12 @@ function highlightBlock(annotation: Annotation, article: Article, options: Expor
   }
   const url = article.originalUrl || article.url;
   if (options.includeLinks && isWebUrl(url)) {
-    const link = textFragmentLink(url, annotation.target.quote, options.articleText ?? options.fullText);
+    const link = textFragmentLink(
+      url,
+      annotation.target.quote,
+      options.articleText ?? options.fullText,
+      annotation.target.position,
+    );
     // A quote with no words cannot be found on the page; a link to the bare article would mislead.
     if (link.includes('#:~:text=')) parts.push(`[${escapeInline(labels.openPassage)}](${linkDestination(link)})`);
   }

@@ -1,4 +1,4 @@
-import type { TextQuoteSelector } from '../model/types';
+import type { TextPositionSelector, TextQuoteSelector } from '../model/types';
 import { collapseWhitespace, nfc } from '../text/fold';
 import { cleanText } from './escape';
 
@@ -192,17 +192,17 @@ const CONTEXT_WINDOW = 240;
  * The stored selector keeps a short prefix/suffix; with the article text at hand, find the passage
  * (the occurrence whose surroundings match the stored ones) and take a wider context from the text.
  */
-function withWiderContext(quote: TextQuoteSelector, fullText: string): TextQuoteSelector {
+function withWiderContext(quote: TextQuoteSelector, fullText: string, positionHint?: number): TextQuoteSelector {
   const text = nfc(fullText);
   const exact = nfc(quote.exact);
   const prefix = nfc(quote.prefix);
   const suffix = nfc(quote.suffix);
+  // Several places can share the stored surroundings; the stored position says which one was meant.
   let found = -1;
   for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    if (text.slice(0, at).endsWith(prefix) && text.startsWith(suffix, at + exact.length)) {
-      found = at;
-      break;
-    }
+    if (!text.slice(0, at).endsWith(prefix) || !text.startsWith(suffix, at + exact.length)) continue;
+    if (found === -1 || (positionHint !== undefined && Math.abs(at - positionHint) < Math.abs(found - positionHint))) found = at;
+    if (positionHint === undefined) break;
   }
   if (found === -1) return quote;
   return {
@@ -213,11 +213,18 @@ function withWiderContext(quote: TextQuoteSelector, fullText: string): TextQuote
 }
 
 /**
- * `https://site/article#:~:text=…` leading to the quoted passage. Falls back to the bare URL when the
+ * `https://site/article#:~:text=…` leading to the quoted passage. With the article text (and the
+ * stored position, for a quote whose stored surroundings recur) the link is checked to be unambiguous. Falls back to the bare URL when the
  * quote has no words to match.
  */
-export function textFragmentLink(url: string, quote: TextQuoteSelector, fullText?: string): string {
+export function textFragmentLink(
+  url: string,
+  quote: TextQuoteSelector,
+  fullText?: string,
+  position?: TextPositionSelector,
+): string {
   const base = stripFragment(url);
-  const directive = textDirectiveFor(fullText === undefined ? quote : withWiderContext(quote, fullText), fullText);
+  const located = fullText === undefined ? quote : withWiderContext(quote, fullText, position?.start);
+  const directive = textDirectiveFor(located, fullText);
   return directive ? `${base}#:~:${formatTextDirective(directive)}` : base;
 }

@@ -138,7 +138,7 @@ describe('quotes, notes, titles and tags are data, not Markdown', () => {
       const annotations = [annotationFrom({ quote: `${text} trích ${text}`, note: `${text}\n${text}`, tags: [text, `${text} thẻ`], color: 'yellow' }, 0)];
       expect(structuralProblems(article, annotations, DEFAULT_EXPORT_OPTIONS), escape(text)).toEqual([]);
     }
-  });
+  }, 60_000);
 
   it('random mixtures of special characters, Vietnamese, emoji, RTL marks and line breaks (property)', () => {
     fc.assert(
