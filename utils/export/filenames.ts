@@ -35,13 +35,20 @@ function tidy(name: string): string {
 
 /** A readable base name (no extension) for one title. */
 export function safeBaseName(title: string, fallback: string, maxBytes = MAX_NAME_BYTES): string {
-  let name = tidy(cleanText(title).replace(ILLEGAL_RE, ' - ').replace(/(\s-\s*)+/gu, ' - '));
-  name = tidy(name.replace(/^-\s*/u, '').replace(/\s*-$/u, ''));
+  // Separators read as separators ("Hà Nội: mùa thu" → "Hà Nội - mùa thu"), double quotes as single
+  // quotes, the rest of the illegal characters simply dropped.
+  let name = cleanText(title)
+    .replace(/"/g, "'")
+    .replace(/[:|/\\]/g, ' - ')
+    .replace(ILLEGAL_RE, ' ')
+    .replace(/\s+-[\s-]*/gu, ' - ')
+    .replace(/^[\s.-]+|[\s.-]+$/gu, '');
+  name = tidy(name);
   name = tidy(truncateToBytes(name, maxBytes));
   if (!name) name = tidy(truncateToBytes(cleanText(fallback), maxBytes)) || 'note';
   // Windows refuses CON, NUL… even with an extension ("CON.md"): what counts is the part before the first dot.
   const stem = name.split('.')[0] ?? name;
-  if (RESERVED_RE.test(stem.trim())) name = `${name}_`;
+  if (RESERVED_RE.test(stem.trim())) name = `${stem}_${name.slice(stem.length)}`;
   return name;
 }
 
