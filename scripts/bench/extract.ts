@@ -4,46 +4,26 @@
  * (detection against `readerable`). Prints figures; nothing is asserted here.
  *   --limit N      only the first N pages of each corpus
  *   --dump FILE    per-page results as JSON lines (for looking at failures)
+ *   --ours-only    skip Readability (quick tuning runs; no comparison printed)
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { extractArticle } from '../../utils/extract/index';
 import { parseDocument, readHtml } from '../extract';
+import { wordF1 as sharedWordF1 } from '../../tests/helpers/wordF1';
 
 const corpusRoot = resolve(import.meta.dirname, '../../../shared/corpus');
 const args = process.argv.slice(2);
 const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
+const oursOnly = args.includes('--ours-only');
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
-const dump: string[] = [];
+if (dumpPath) writeFileSync(dumpPath, '');
+const dump = { push: (line: string) => dumpPath && appendFileSync(dumpPath, `${line}\n`) };
 
-/** WCXB Word F1: lower-cased \w+ tokens as a multiset. */
-function tokens(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const match of text.normalize('NFC').toLowerCase().matchAll(/[\p{L}\p{N}\p{M}_]+/gu)) {
-    counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function wordF1(predicted: string, truth: string): number {
-  const p = tokens(predicted);
-  const t = tokens(truth);
-  let pTotal = 0;
-  let tTotal = 0;
-  let shared = 0;
-  for (const n of p.values()) pTotal += n;
-  for (const [word, n] of t) {
-    tTotal += n;
-    shared += Math.min(n, p.get(word) ?? 0);
-  }
-  if (pTotal === 0 && tTotal === 0) return 1;
-  if (pTotal === 0 || tTotal === 0 || shared === 0) return 0;
-  const precision = shared / pTotal;
-  const recall = shared / tTotal;
-  return (2 * precision * recall) / (precision + recall);
-}
+/** WCXB Word F1, the same implementation the portal fixture test uses. */
+const wordF1 = (predicted: string, truth: string | null | undefined) => sharedWordF1(predicted, truth ?? '').f1;
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
 const median = (values: number[]) => {
@@ -68,6 +48,7 @@ interface PageRun {
   oursTitle: string;
   oursAuthor?: string;
   oursPublished?: string;
+  features?: unknown;
 }
 
 function runPage(html: string, url: string): PageRun {
@@ -77,6 +58,9 @@ function runPage(html: string, url: string): PageRun {
   const ours = extractArticle(doc, url);
   const oursMs = performance.now() - started;
 
+  if (oursOnly) {
+    return { oursText: ours.text, oursArticle: ours.isArticle, oursMs, readabilityText: '', readabilityReaderable: false, readabilityMs: NaN, readabilityParseMs: NaN, oursTitle: ours.meta.title, features: ours.features };
+  }
   const readerable = isProbablyReaderable(doc);
   const cloneStarted = performance.now();
   const clone = doc.cloneNode(true) as Document;
@@ -103,6 +87,7 @@ function runPage(html: string, url: string): PageRun {
     oursTitle: ours.meta.title,
     oursAuthor: ours.meta.author,
     oursPublished: ours.meta.published,
+    features: ours.features,
   };
 }
 
@@ -148,7 +133,7 @@ function benchWcxb() {
       _internal: { page_type: { primary: string } };
     };
     const type = truth._internal.page_type.primary;
-    if (process.stderr.isTTY === false && ids.indexOf(id) % 100 === 0) process.stderr.write(`wcxb ${id}\n`);
+    if (ids.indexOf(id) % 100 === 0) process.stderr.write(`wcxb ${id}\n`);
     let run: PageRun;
     try {
       run = runPage(readHtml(join(dir, 'html', `${id}.html.gz`)), truth.url);
@@ -187,7 +172,7 @@ function benchWcxb() {
     ms.ours.push(run.oursMs);
     ms.readability.push(run.readabilityMs);
     ms.readabilityParse.push(run.readabilityParseMs);
-    if (dumpPath) dump.push(JSON.stringify({ corpus: 'wcxb', id, type, url: truth.url, f1: ours, rf1: theirs, article: run.oursArticle, title: run.oursTitle, truthTitle: truth.ground_truth.title, ms: run.oursMs, rms: run.readabilityParseMs }));
+    if (dumpPath) dump.push(JSON.stringify({ corpus: 'wcxb', id, type, url: truth.url, f1: ours, rf1: theirs, article: run.oursArticle, title: run.oursTitle, truthTitle: truth.ground_truth.title, ms: run.oursMs, rms: run.readabilityParseMs, readerable: run.readabilityReaderable, features: run.features }));
   }
 
   console.log(`\n## wcxb-dev — ${ids.length} pages${failures ? `, ${failures} unreadable` : ''}`);
@@ -233,7 +218,7 @@ function benchReadabilityCorpus() {
     ms.ours.push(run.oursMs);
     ms.readability.push(run.readabilityMs);
     ms.readabilityParse.push(run.readabilityParseMs);
-    if (dumpPath) dump.push(JSON.stringify({ corpus: 'readability', id: name, truth, article: run.oursArticle, title: run.oursTitle, expectedTitle: expected.title }));
+    if (dumpPath) dump.push(JSON.stringify({ corpus: 'readability', id: name, truth, article: run.oursArticle, title: run.oursTitle, expectedTitle: expected.title, features: run.features }));
   }
   console.log(`\n## readability/ — ${names.length} pages`);
   console.log('Detection against `readerable`');
@@ -254,4 +239,3 @@ console.log(`  median ms: Sổ tay ${fmt(median(allOurs), 2)}, Readability ${fmt
 console.log(`  ratio Sổ tay / Readability: ${fmt(median(allOurs) / median(allTheirs), 2)} (vs clone + parse), ${fmt(median(allOurs) / median(allTheirsParse), 2)} (vs parse only)`);
 console.log(`  p95 ms: Sổ tay ${fmt(allOurs.sort((a, b) => a - b)[Math.floor(allOurs.length * 0.95)] ?? NaN, 2)}, Readability ${fmt(allTheirs.sort((a, b) => a - b)[Math.floor(allTheirs.length * 0.95)] ?? NaN, 2)}`);
 console.log(`  bench wall time ${((performance.now() - startedAll) / 1000).toFixed(0)} s`);
-if (dumpPath) writeFileSync(dumpPath, dump.join('\n') + '\n');

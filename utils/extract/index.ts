@@ -4,7 +4,7 @@
  */
 import type { ArticleMeta } from '../model/types';
 import { findDateInText } from './date';
-import { detectArticle } from './detect';
+import { detectArticle, type DetectionFeatures } from './detect';
 import { chooseRoot, findExcluded, scoreCandidates, siblingsToInclude } from './generic';
 import {
   cleanLead,
@@ -14,7 +14,7 @@ import {
   readPageSignals,
   type PageMetaSignals,
 } from './meta';
-import { allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
+import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf } from './text';
 
@@ -25,8 +25,8 @@ export type { PortalProfile } from './profiles';
 export { BOILERPLATE_PHRASES } from './boilerplate';
 
 export interface ExtractionOptions {
-  /** Skip the text walk when only detection is needed. */
-  detectOnly?: boolean;
+  /** Treat the page as this profile id regardless of host and fingerprints (tests, user override). */
+  family?: string;
 }
 
 export interface ExtractionResult {
@@ -34,6 +34,8 @@ export interface ExtractionResult {
   /** 0..1, how sure detection is of `isArticle` being true. */
   confidence: number;
   reasons: string[];
+  /** The measured signals detection weighed (absent when extraction failed early). */
+  features?: DetectionFeatures;
   /** Profile id, or 'generic'. */
   family: string;
   meta: ArticleMeta;
@@ -158,7 +160,7 @@ function dateNearTitle(titleEl: Element | null, stats: Map<Element, ElementStats
     const time = el.tagName.toUpperCase() === 'TIME' ? el : el.querySelector?.('time[datetime]');
     const datetime = time?.getAttribute('datetime');
     if (datetime) {
-      const iso = normaliseDate(datetime, lang);
+      const iso = normaliseDate(datetime, lang, offset);
       if (iso) return iso;
     }
     const text = collapse(el.textContent);
@@ -199,7 +201,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   if (!body) return notAnArticle('the document has no body (frameset or empty)');
   const signals: PageMetaSignals = readPageSignals(doc);
   const { jsonLd, tags } = signals;
-  const profile = profileFor(doc, url);
+  const profile = options.family ? PROFILES.find((p) => p.id === options.family) : profileFor(doc, url);
   const collected: Collected = { anchors: [], h1s: [], articles: 0 };
   const stats = measure(body, collected);
   const bodyStats = stats.get(body)!;
@@ -268,17 +270,17 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   const trailer = vietnamese ? findTrailerLines(root, excluded, stats) : { excluded: [] as Element[] };
   excluded = excluded.concat(trailer.excluded);
 
-  const text = options.detectOnly ? '' : articleTextOf(root, excluded);
+  const text = articleTextOf(root, excluded);
 
   // --- metadata ---
   let published =
-    normaliseDate(jsonLd.published, dateLang) ??
-    normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date'), dateLang);
+    normaliseDate(jsonLd.published, dateLang, offset) ??
+    normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date'), dateLang, offset);
   if (profile && family !== 'generic') {
     const dateEl = firstOwnMatch(doc, profile.date);
     if (dateEl) {
       const fromEl =
-        normaliseDate(dateEl.getAttribute('datetime') ?? dateEl.getAttribute('content'), dateLang) ??
+        normaliseDate(dateEl.getAttribute('datetime') ?? dateEl.getAttribute('content'), dateLang, offset) ??
         findDateInText(collapse(dateEl.textContent), { lang: dateLang, defaultOffset: offset })?.iso;
       // The family's visible date wins when the meta date is missing or has no time of day.
       if (fromEl && (!published || (published.length <= 10 && fromEl.slice(0, 10) === published.slice(0, 10)))) published = fromEl;
@@ -287,10 +289,10 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   if (!published) published = dateNearTitle(titleEl, stats, dateLang, offset);
   if (!published) {
     const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
-    published = normaliseDate(time?.getAttribute('datetime'), dateLang);
+    published = normaliseDate(time?.getAttribute('datetime'), dateLang, offset);
   }
   const modified =
-    normaliseDate(jsonLd.modified, dateLang) ?? normaliseDate(firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified'), dateLang);
+    normaliseDate(jsonLd.modified, dateLang, offset) ?? normaliseDate(firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified'), dateLang, offset);
 
   let author: string | undefined = trailer.author;
   if (!author && profile && family !== 'generic') {
@@ -328,33 +330,31 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
 
   // --- detection ---
   const rootStats = stats.get(root) ?? bodyStats;
-  let textLength = text.length;
-  let longParagraphs = 0;
-  if (options.detectOnly) {
-    textLength = rootStats.textLength;
-    longParagraphs = rootStats.paragraphs;
-  } else {
-    for (const block of text.split('\n\n')) if (block.length >= 120) longParagraphs++;
-  }
   let teaserLinks = 0;
   for (const a of collected.anchors) {
     const s = stats.get(a);
     if (s && s.textLength >= 30 && s.textLength <= 200 && !root.contains(a)) teaserLinks++;
   }
   const titleKey = title.toLowerCase();
+  const headingKey = headingText.toLowerCase();
   const detection = detectArticle({
-    url, doc, body, root, bodyStats, rootStats, textLength, longParagraphs, jsonLd, tags, profile,
+    url, rootStats, bodyStats, jsonLd, tags, profile,
+    blocks: text.split('\n\n'),
+    textLength: text.length,
     hasPublishedDate: Boolean(published),
+    hasAuthor: Boolean(author),
     teaserLinks,
     articleElements: collected.articles,
     h1Count: h1s.length,
-    titleMatchesHeading: Boolean(headingText) && (headingText.toLowerCase() === titleKey || titleKey.includes(headingText.toLowerCase())),
+    titleMatchesHeading: Boolean(headingKey) && (headingKey === titleKey || titleKey.includes(headingKey)),
+    profileBodyFound: family !== 'generic',
   });
 
   return {
     isArticle: detection.isArticle,
     confidence: detection.confidence,
     reasons: reasons.concat(detection.reasons),
+    features: detection.features,
     family,
     meta,
     text,

@@ -10,7 +10,7 @@ const collapse = (text: string) => text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
 /** Types of JSON-LD node that describe an article. */
 const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|OpinionNewsArticle|BackgroundNewsArticle|SocialMediaPosting|Blog|PressRelease|GovernmentPermit|SpecialAnnouncement)$/;
 /** Types that say "this page lists or sells", not "this page is an article". */
-const NON_ARTICLE_TYPES = /^(Product|ItemList|CollectionPage|SearchResultsPage|QAPage|DiscussionForumPosting|FAQPage|Store|Organization|LocalBusiness|SoftwareApplication|Course|Event|Recipe|JobPosting|Offer|AggregateOffer|ProfilePage)$/;
+const NON_ARTICLE_TYPES = /^(VideoObject|VideoGallery|Product|ItemList|CollectionPage|SearchResultsPage|QAPage|DiscussionForumPosting|FAQPage|Store|Organization|LocalBusiness|SoftwareApplication|Course|Event|Recipe|JobPosting|Offer|AggregateOffer|ProfilePage)$/;
 
 export interface JsonLdFacts {
   articleType?: string;
@@ -106,13 +106,12 @@ export function readMetaTags(doc: Document): Map<string, string> {
 }
 
 /** A machine date (ISO, W3CDTF, or a portal's local format) as ISO 8601 with offset. */
-export function normaliseDate(value: string | undefined | null, lang?: string): string | undefined {
+export function normaliseDate(value: string | undefined | null, lang?: string, defaultOffset = '+07:00'): string | undefined {
   if (!value) return undefined;
   const text = value.trim();
   if (!text) return undefined;
-  const parsed = parseDate(text, { lang: lang?.startsWith('vi') ? 'vi' : 'en', defaultOffset: '+07:00' });
-  if (parsed) return parsed.iso;
-  return findDateInText(text, { lang: lang?.startsWith('vi') ? 'vi' : 'en', defaultOffset: '+07:00' })?.iso;
+  const options = { lang: lang?.startsWith('vi') ? ('vi' as const) : ('en' as const), defaultOffset };
+  return parseDate(text, options)?.iso ?? findDateInText(text, options)?.iso;
 }
 
 /** Dates without an offset are local time; which local time depends on the site. */
