@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     maxWorkers: 1,
+    // A browser on a busy 2-core machine: give what the user would see time to appear.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -10,7 +10,7 @@ import {
   openPopupFor,
   startSites,
   tabIdOf,
-  waitForReport,
+  waitForSotay,
 } from './support';
 
 // Code passed to evaluate() runs inside the extension, where `chrome` is the extension API.
@@ -35,7 +35,7 @@ describe('the extension in Chromium', () => {
     browser = await launch(server);
     const article = await browser.context.newPage();
     await article.goto(SAMPLE_ARTICLE_URL);
-    await waitForReport(browser, article);
+    await waitForSotay(browser, article);
 
     const popup = await openPopupFor(browser, article);
     await expect.poll(() => popup.getByTestId('page-title').textContent()).toContain(SAMPLE_TITLE);
@@ -68,7 +68,7 @@ describe('the extension in Chromium', () => {
     browser = await launch(server);
     const article = await browser.context.newPage();
     await article.goto(SAMPLE_ARTICLE_URL + '?utm_source=zalo');
-    await waitForReport(browser, article);
+    await waitForSotay(browser, article);
     const popup = await openPopupFor(browser, article);
     await popup.getByRole('button', { name: 'Lưu trang này' }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Đã lưu vào thư viện.');
@@ -89,7 +89,7 @@ describe('the extension in Chromium', () => {
     browser = await launch(server);
     const article = await browser.context.newPage();
     await article.goto(SAMPLE_ARTICLE_URL);
-    await waitForReport(browser, article);
+    await waitForSotay(browser, article);
     const tabId = await tabIdOf(browser, article);
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));

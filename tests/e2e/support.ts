@@ -40,15 +40,73 @@ export async function openPopupFor(browser: ExtensionBrowser, page: Page): Promi
   return popup;
 }
 
-/** Waits until the content script in a tab has reported its page to the background. */
-export async function waitForReport(browser: ExtensionBrowser, page: Page): Promise<void> {
+/**
+ * Waits until Sổ tay is ready in a tab: its content script has reported the page and finished restoring
+ * the page's highlights (it then tells the background which ones it placed), so it listens for selections.
+ */
+export async function waitForSotay(browser: ExtensionBrowser, page: Page): Promise<void> {
   const tabId = await tabIdOf(browser, page);
   await browser.serviceWorker.evaluate(async (id) => {
-    for (let i = 0; i < 100; i++) {
-      const state = await chrome.storage.session.get(`tab:${id}`);
-      if (state[`tab:${id}`]) return;
+    for (let i = 0; i < 400; i++) {
+      const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { orphans?: unknown } | undefined;
+      if (state?.orphans) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`tab ${id} never reported`);
+    throw new Error(`Sổ tay never got ready in tab ${id}`);
   }, tabId);
+}
+
+/**
+ * Selects the `occurrence`-th appearance of `text` in the page (as a user's drag would) and releases the
+ * mouse over it, which is what makes Sổ tay show its toolbar.
+ */
+export async function selectText(page: Page, text: string, occurrence = 0): Promise<void> {
+  const point = await page.evaluate(
+    ({ text, occurrence }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let all = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push(n as Text);
+        all += (n as Text).data;
+      }
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) at = all.indexOf(text, at + 1);
+      if (at < 0) throw new Error(`text not found: ${text}`);
+      const locate = (offset: number) => {
+        let seen = 0;
+        for (const node of nodes) {
+          if (offset <= seen + node.data.length) return { node, offset: offset - seen };
+          seen += node.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const start = locate(at);
+      const end = locate(at + text.length);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const rect = range.getClientRects()[range.getClientRects().length - 1]!;
+      return { x: rect.right - 2, y: rect.top + rect.height / 2 };
+    },
+    { text, occurrence },
+  );
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.up();
+}
+
+/** The text of every range painted in a colour, read as the page itself could read it. */
+export function paintedTexts(page: Page, color: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(`sotay-${name}`);
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  }, color);
+}
+
+export function toolbar(page: Page) {
+  return page.getByRole('toolbar', { name: 'Công cụ đánh dấu Sổ tay' });
 }

@@ -304,6 +304,7 @@ export class PageController {
     try {
       const created = await this.backend.create({ target, ...input });
       this.annotations.set(created.id, created);
+      if (input.tags?.length) this.knownTags = await this.backend.tags().catch(() => this.knownTags);
       this.painter.add(created.id, range, created.color);
       this.doc.getSelection()?.removeAllRanges();
       this.openEditor(created.id, positionBelow(range), panel, autoFocus || panel !== undefined);
