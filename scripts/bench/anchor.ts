@@ -25,7 +25,7 @@ function line(label: string, counts: AccuracyCounts): string {
   return (
     `${label.padEnd(20)} ${String(all).padStart(6)}  right ${String(counts.right).padStart(6)} (${pct(counts.right)})` +
     `  orphan: passage gone ${String(counts.orphanGone).padStart(5)}, still there ${String(counts.orphanPresent).padStart(5)} (${pct(counts.orphanPresent)})` +
-    `  WRONG ${counts.wrong}`
+    `  WRONG ${counts.wrong}${counts.wrong ? ` (${counts.wrongOnTwin} on an identical copy already in the original)` : ''}`
   );
 }
 

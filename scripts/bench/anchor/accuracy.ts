@@ -106,10 +106,12 @@ export interface AccuracyCounts {
   orphanGone: number;
   orphanPresent: number;
   wrong: number;
+  /** Wrong passages that are an identical copy of the quote already present elsewhere in the original. */
+  wrongOnTwin: number;
   byMethod: Record<string, number>;
 }
 
-const emptyCounts = (): AccuracyCounts => ({ right: 0, orphanGone: 0, orphanPresent: 0, wrong: 0, byMethod: {} });
+const emptyCounts = (): AccuracyCounts => ({ right: 0, orphanGone: 0, orphanPresent: 0, wrong: 0, wrongOnTwin: 0, byMethod: {} });
 
 export interface AccuracyReport {
   articles: number;
@@ -193,6 +195,12 @@ export function measureAccuracy(articles: readonly Article[], highlightsPerArtic
         if (truth && overlap > 0 && overlap >= shorter / 2) tally('right');
         else {
           tally('wrong');
+          // Did it land on another copy of the same words that the original article already had?
+          const foundOrigin = edited.origins[result.start] ?? -1;
+          if (foundOrigin >= 0 && text.slice(foundOrigin, foundOrigin + (h.end - h.start)) === text.slice(h.start, h.end)) {
+            total.wrongOnTwin++;
+            counts.wrongOnTwin++;
+          }
           if (wrongExamples.length < 12) {
             wrongExamples.push(
               `${article.name} [${h.kind}, ${result.method}, score ${result.score.toFixed(2)}] ` +

@@ -25,7 +25,7 @@ declare global {
     sotayBench: {
       buildArticle(paragraphs: string[]): number;
       makeTargets(count: number, seed: number): AnnotationTarget[];
-      restore(targets: AnnotationTarget[], chunked: boolean): Promise<RestoreFigures>;
+      restore(targets: AnnotationTarget[], chunked: boolean, paintHighlights?: boolean): Promise<RestoreFigures>;
     };
   }
 }
@@ -90,7 +90,7 @@ function makeTargets(count: number, seed: number): AnnotationTarget[] {
   return targets;
 }
 
-async function restore(targets: AnnotationTarget[], chunked: boolean): Promise<RestoreFigures> {
+async function restore(targets: AnnotationTarget[], chunked: boolean, paintHighlights = true): Promise<RestoreFigures> {
   injectHighlightStyles(document);
   // Frames are what the reader sees: the longest gap between two animation frames is how long the
   // page looked frozen. (A message-channel heartbeat would be starved by scheduler.yield's priority.)
@@ -117,7 +117,7 @@ async function restore(targets: AnnotationTarget[], chunked: boolean): Promise<R
     if (isOrphan(result)) return;
     anchored++;
     methods[result.method] = (methods[result.method] ?? 0) + 1;
-    painter.add(String(index), result.range, HIGHLIGHT_COLORS[index % HIGHLIGHT_COLORS.length] ?? 'yellow');
+    if (paintHighlights) painter.add(String(index), result.range, HIGHLIGHT_COLORS[index % HIGHLIGHT_COLORS.length] ?? 'yellow');
   };
   if (chunked) {
     await new Promise((resolve) => setTimeout(resolve, 0));
