@@ -12,8 +12,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: tab state (storage.session) and settings; unlimitedStorage: years of notes in IndexedDB
-    // must not be evicted or capped; contextMenus: "Highlight with Sổ tay" on a selection.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // must not be evicted or capped; contextMenus: "Highlight with Sổ tay" on a selection;
+    // activeTab + scripting: turn Sổ tay on for the current page only when the user asks (popup),
+    // and register the content script on domains the user adds in settings — each such domain is
+    // asked for at that moment through optional_host_permissions, never granted up front.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Sổ tay' },
     commands: {
       'highlight-selection': {

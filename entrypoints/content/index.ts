@@ -24,14 +24,14 @@ const backend: PageBackend = {
 export default defineContentScript({
   matches: PORTAL_MATCH_PATTERNS,
   runAt: 'document_idle',
-  main() {
+  async main() {
     // Injected twice (portal match + "turn on here" from the popup)? One controller per page.
     const marker = Symbol.for('sotay.controller');
     const scope = globalThis as unknown as Record<symbol, boolean>;
     if (scope[marker]) return;
     scope[marker] = true;
 
-    const locale = uiLocale();
+    const locale = await uiLocale();
     const t = createTranslator(locale);
     const ui = createPageUi(document, locale);
     let controller: PageController | undefined;

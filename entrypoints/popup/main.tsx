@@ -12,6 +12,7 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
-const locale = uiLocale();
-document.documentElement.lang = locale;
-void targetTabId().then((tabId) => render(<PopupApp tabId={tabId} locale={locale} />, document.getElementById('app')!));
+void Promise.all([targetTabId(), uiLocale()]).then(([tabId, locale]) => {
+  document.documentElement.lang = locale;
+  render(<PopupApp tabId={tabId} locale={locale} />, document.getElementById('app')!);
+});

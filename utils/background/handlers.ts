@@ -13,14 +13,15 @@ import {
 } from '../db/annotations';
 import { listTags } from '../db/tags';
 import { StoreError } from '../db/errors';
-import type { HighlightColor } from '../model/types';
+import type { Settings } from '../settings/settings';
+import { findPortal } from '../portals/builtin';
 import type { TabPage } from '../messaging/types';
 import type { TabStates } from './tab-state';
 
 export interface BackgroundDeps {
   tabs: TabStates;
   db: () => Promise<Database>;
-  settings: () => Promise<{ defaultColor: HighlightColor }>;
+  settings: () => Promise<Pick<Settings, 'defaultColor' | 'disabledPortals'>>;
   /** Shows the number of highlights on a tab's toolbar icon. */
   setBadge?: (tabId: number, count: number) => void;
   /** Tells the tabs showing an article that its highlights changed elsewhere. */
@@ -70,6 +71,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (new URL(data.url).origin !== new URL(sender.url).origin) {
         throw new MessageError('forbidden', 'A page may only report itself');
       }
+      const settings = await deps.settings();
+      const portal = findPortal(data.url);
+      if (portal && settings.disabledPortals.includes(portal.id)) {
+        // The user turned this portal off: Sổ tay stays silent there and keeps no state about it.
+        return { active: false, annotations: [], tags: [], defaultColor: settings.defaultColor };
+      }
       const page: TabPage = { tabId: sender.tabId!, url: data.url, title: data.title, reportedAt: now(), article: data.article };
       await tabs.set(page);
       const database = await db();
@@ -77,7 +84,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!annotations.length && data.article.canonicalUrl) annotations = await listByArticle(database, data.article.canonicalUrl);
       deps.setBadge?.(page.tabId, annotations.length);
       const tags = (await listTags(database)).map((t) => ({ name: t.name, count: t.count }));
-      return { annotations, tags, defaultColor: (await deps.settings()).defaultColor };
+      return { active: true, annotations, tags, defaultColor: settings.defaultColor };
     },
 
     async 'page/anchored'(data, sender) {

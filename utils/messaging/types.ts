@@ -23,6 +23,8 @@ export interface TabPage {
 
 /** The background's answer to a page report. */
 export interface PageReply {
+  /** False where the user turned Sổ tay off (a built-in portal switched off in settings). */
+  active: boolean;
   annotations: Annotation[];
   tags: { name: string; count: number }[];
   defaultColor: HighlightColor;

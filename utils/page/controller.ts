@@ -118,6 +118,7 @@ export class PageController {
         meta: trimMeta(meta),
       },
     });
+    if (!reply.active) return;
     this.knownTags = reply.tags;
     this.defaultColor = reply.defaultColor;
     this.listen();

@@ -36,6 +36,7 @@ let area: MemoryArea;
 let handlers: ReturnType<typeof createHandlers>;
 let badges: Map<number, number>;
 let notified: string[];
+let disabled: string[];
 
 const send = (type: string, data: unknown, sender: RawSender = popup) => dispatch({ type, data }, sender, self, handlers);
 async function value<T>(reply: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
@@ -48,11 +49,12 @@ beforeEach(() => {
   area = new MemoryArea();
   badges = new Map();
   notified = [];
+  disabled = [];
   const db = openDatabase({ name: `test-${Math.random()}` });
   handlers = createHandlers({
     tabs: new TabStates(area),
     db: () => db,
-    settings: async () => ({ defaultColor: 'green' }),
+    settings: async () => ({ defaultColor: 'green', disabledPortals: disabled }),
     setBadge: (tabId, count) => badges.set(tabId, count),
     notifyArticle: (url) => notified.push(url),
     now: () => 1_700_000_000_000,
@@ -65,6 +67,13 @@ describe('page reports', () => {
     expect(reply).toMatchObject({ annotations: [], defaultColor: 'green' });
     expect(await value(send('pages/list', {}))).toEqual([]);
     expect(await value(send('tab/get', { tabId: 5 }))).toMatchObject({ tabId: 5, title: 'Lan tỏa', article: { meta: { author: 'Quỳnh Anh' } } });
+  });
+
+  it('stay silent on a portal the user turned off', async () => {
+    disabled = ['gov-vn'];
+    const reply = await value(send('page/report', { url: ARTICLE, title: 'Lan tỏa', article }, contentIn(5)));
+    expect(reply).toMatchObject({ active: false, annotations: [] });
+    expect(await value(send('tab/get', { tabId: 5 }))).toBeNull();
   });
 
   it('refuse a report about another site than the reporting page', async () => {
