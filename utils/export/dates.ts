@@ -1,18 +1,13 @@
-/** Export dates are the reader's calendar day in Vietnam, whatever the machine's time zone. */
-const EXPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-/** Built once: creating an Intl formatter costs far more than using it. */
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  timeZone: EXPORT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/**
+ * Export dates are the reader's calendar day in Vietnam, whatever the machine's time zone.
+ * Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact for every
+ * date this app meets — and far cheaper than an Intl formatter, which dominated large exports.
+ */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 function dateParts(date: Date): { year: string; month: string; day: string } {
-  const parts = DAY_FORMAT.formatToParts(date);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return { year: get('year'), month: get('month'), day: get('day') };
+  const [year = '', month = '', day = ''] = new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10).split('-');
+  return { year, month, day };
 }
 
 /** YYYY-MM-DD, the form Obsidian properties and Pandoc metadata read as a date. */

@@ -49,6 +49,9 @@ function autolinkTriggers(line: string): Set<number> {
   return triggers;
 }
 
+/** Any character escapeInline might escape mid-line (a superset: false positives just take the slow path). */
+const MAYBE_SIGNIFICANT_RE = /[\\`[\]|*_~^$<&=%#@\uE000\uE001]|:\/\/|www\./i;
+
 /**
  * Private-use placeholders for the start and end of an Obsidian `==highlight==`: the caller puts them
  * in the line before escaping, so the escaper knows an `=` will stand next to its neighbours.
@@ -69,6 +72,8 @@ export function withoutMarkPlaceholders(text: string): string {
  */
 export function escapeInline(rawLine: string): string {
   const line = collapseSpaces(cleanText(rawLine));
+  // Most prose holds none of the characters below: only its first characters need a look.
+  if (!MAYBE_SIGNIFICANT_RE.test(line)) return escapeLineStart(line);
   const chars = [...line];
   const neighbour = (index: number) => {
     const ch = chars[index];
