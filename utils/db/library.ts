@@ -131,7 +131,12 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
         while (found.length <= limit) {
           const ids = await recencyIndex.getAllKeys(range, batch);
           const wanted = ids.filter((id) => candidates.has(id));
-          consider(await Promise.all(wanted.map((id) => store.get(id))));
+          // Read only as many as the page still needs; more only if other filters reject some.
+          for (let at = 0; at < wanted.length && found.length <= limit; ) {
+            const chunk = wanted.slice(at, at + limit + 1 - found.length);
+            at += chunk.length;
+            consider(await Promise.all(chunk.map((id) => store.get(id))));
+          }
           if (ids.length < batch) break;
           // The index gives ids, not its keys: the last record tells where the next batch starts.
           const last = await store.get(ids[ids.length - 1]!);
