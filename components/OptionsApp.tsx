@@ -1,44 +1,149 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { sendMessage } from '@/utils/messaging/client';
-import type { SavedPage } from '@/utils/messaging/types';
-import { createTranslator, intlLocale, type Locale } from '@/utils/i18n';
+/**
+ * The options page: the library of every highlight, the articles, tags, settings and backups. Views
+ * are plain links (#library, #articles, …) so the browser's back button and bookmarks work.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Tag } from '@/utils/model/types';
+import type { Database } from '@/utils/db/database';
+import { listTags } from '@/utils/db/tags';
+import { createTranslator, type Locale, type MessageKey } from '@/utils/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { resolveLocale } from '@/components/locale';
+import { EMPTY_FILTERS, LibraryView, type LibraryFilters } from './library/LibraryView';
+import { ArticlesView } from './library/ArticlesView';
+import { TagsView } from './library/TagsView';
+import { SettingsView } from './library/SettingsView';
+import { BackupView } from './library/BackupView';
+import type { OptionsServices } from './library/services';
+import { errorText } from './library/format';
+import './library/library.css';
 
-export function OptionsApp({ locale }: { locale: Locale }) {
+const VIEWS = ['library', 'articles', 'tags', 'settings', 'backup'] as const;
+type View = (typeof VIEWS)[number];
+const VIEW_LABELS: Record<View, MessageKey> = {
+  library: 'libNavHighlights',
+  articles: 'libNavArticles',
+  tags: 'libNavTags',
+  settings: 'libNavSettings',
+  backup: 'libNavBackup',
+};
+
+function viewFromHash(): View {
+  const name = location.hash.replace(/^#/, '');
+  return (VIEWS as readonly string[]).includes(name) ? (name as View) : 'library';
+}
+
+export interface OptionsAppProps {
+  locale: Locale;
+  services: OptionsServices;
+  /** Follows the language setting; tests pass a fixed one. */
+  resolve?: (setting: Settings['locale']) => Locale;
+}
+
+export function OptionsApp(props: OptionsAppProps) {
+  const { services } = props;
+  const [locale, setLocale] = useState(props.locale);
   const t = useMemo(() => createTranslator(locale), [locale]);
-  const dateFormat = useMemo(
-    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short' }),
-    [locale],
-  );
-  const [pages, setPages] = useState<SavedPage[] | undefined>();
+  const [view, setView] = useState<View>(viewFromHash);
+  const [db, setDb] = useState<Database | undefined>();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [tags, setTags] = useState<Tag[]>([]);
+  const [sites, setSites] = useState<string[]>([]);
+  const [filters, setFilters] = useState<LibraryFilters>(EMPTY_FILTERS);
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    sendMessage('pages/list', {})
-      .then(setPages)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    const onHash = () => setView(viewFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
   }, []);
 
+  useEffect(() => {
+    services.openDb().then(setDb, (e: unknown) => setError(errorText(e)));
+    services.loadSettings().then(setSettings, () => undefined);
+  }, [services]);
+
+  const refresh = useCallback(async () => {
+    if (!db) return;
+    try {
+      setTags(await listTags(db));
+      const siteIndex = db.transaction('annotations').store.index('bySite');
+      const found: string[] = [];
+      // One key per site: walk the index's distinct keys rather than every highlight.
+      let cursor = await siteIndex.openKeyCursor(null, 'nextunique');
+      while (cursor) {
+        found.push(String(cursor.key));
+        cursor = await cursor.continue();
+      }
+      setSites(found);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, [db]);
+  useEffect(() => void refresh(), [refresh]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${t('extName')} — ${t(VIEW_LABELS[view])}`;
+  }, [locale, view, t]);
+
+  async function changeSettings(next: Settings) {
+    setSettings(next);
+    if (next.locale !== settings.locale) setLocale((props.resolve ?? resolveLocale)(next.locale));
+    try {
+      await services.saveSettings(next);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  function go(next: View, patch?: Partial<LibraryFilters>) {
+    if (patch) setFilters({ ...EMPTY_FILTERS, ...patch });
+    location.hash = next;
+    setView(next);
+  }
+
   return (
-    <main class="library">
-      <h1>{t('libraryHeading')}</h1>
-      <section aria-labelledby="saved-heading">
-        <h2 id="saved-heading">{t('savedPagesHeading')}</h2>
-        {error && <p role="alert">{t('errorMessage', error)}</p>}
-        {!pages && !error && <p>{t('loading')}</p>}
-        {pages?.length === 0 && <p>{t('noSavedPages')}</p>}
-        {pages && pages.length > 0 && (
-          <ul data-testid="saved-pages">
-            {pages.map((page) => (
-              <li key={page.url}>
-                <a href={page.originalUrl} target="_blank" rel="noopener noreferrer">
-                  {page.meta.title || page.url}
+    <div class="options">
+      <header class="options-header">
+        <h1>{t('libraryHeading')}</h1>
+        <nav aria-label={t('libNavLabel')}>
+          <ul>
+            {VIEWS.map((name) => (
+              <li key={name}>
+                <a href={`#${name}`} aria-current={view === name ? 'page' : undefined} onClick={() => setView(name)}>
+                  {t(VIEW_LABELS[name])}
                 </a>
-                <span class="meta"> · {t('savedOn', dateFormat.format(page.firstVisit))}</span>
               </li>
             ))}
           </ul>
+        </nav>
+      </header>
+      <main class="library">
+        {error && <p role="alert">{t('errorMessage', error)}</p>}
+        {!db && !error && <p>{t('loading')}</p>}
+        {db && view === 'library' && (
+          <LibraryView
+            key={`${filters.article}|${filters.tag}`}
+            t={t}
+            locale={locale}
+            db={db}
+            services={services}
+            tags={tags}
+            sites={sites}
+            exportPrefs={settings.exportOptions}
+            filters={filters}
+            onFilters={setFilters}
+            onChanged={() => void refresh()}
+          />
         )}
-      </section>
-    </main>
+        {db && view === 'articles' && <ArticlesView t={t} locale={locale} db={db} onOpen={(url) => go('library', { article: url })} />}
+        {db && view === 'tags' && (
+          <TagsView t={t} locale={locale} db={db} tags={tags} onChanged={() => void refresh()} onShow={(tag) => go('library', { tag })} />
+        )}
+        {view === 'settings' && <SettingsView t={t} settings={settings} services={services} onChange={changeSettings} />}
+        {db && view === 'backup' && <BackupView t={t} locale={locale} db={db} services={services} onChanged={() => void refresh()} />}
+      </main>
+    </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../model/types';
 import { isPlainObject } from '../messaging/guard';
+import { checkDomain } from './domains';
 
 export type LocaleSetting = 'auto' | 'vi' | 'en';
 
@@ -12,9 +13,42 @@ export interface Settings {
   locale: LocaleSetting;
   /** Built-in portal ids the user turned off. */
   disabledPortals: string[];
+  /** Domains the user added (ASCII form, see domains.ts); each has its own host permission. */
+  customDomains: string[];
+  /** How Markdown exports from the library are written. */
+  exportOptions: ExportPreferences;
 }
 
-export const DEFAULT_SETTINGS: Settings = { defaultColor: 'yellow', locale: 'auto', disabledPortals: [] };
+export type ExportGroupingSetting = 'none' | 'color' | 'tag';
+
+export interface ExportPreferences {
+  includeNotes: boolean;
+  includeTags: boolean;
+  includeLinks: boolean;
+  groupBy: ExportGroupingSetting;
+}
+
+export const DEFAULT_EXPORT_PREFERENCES: ExportPreferences = { includeNotes: true, includeTags: true, includeLinks: true, groupBy: 'none' };
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultColor: 'yellow',
+  locale: 'auto',
+  disabledPortals: [],
+  customDomains: [],
+  exportOptions: { ...DEFAULT_EXPORT_PREFERENCES },
+};
+
+function parseExportPreferences(raw: unknown): ExportPreferences {
+  if (!isPlainObject(raw)) return { ...DEFAULT_EXPORT_PREFERENCES };
+  const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+  const d = DEFAULT_EXPORT_PREFERENCES;
+  return {
+    includeNotes: flag(raw.includeNotes, d.includeNotes),
+    includeTags: flag(raw.includeTags, d.includeTags),
+    includeLinks: flag(raw.includeLinks, d.includeLinks),
+    groupBy: raw.groupBy === 'color' || raw.groupBy === 'tag' || raw.groupBy === 'none' ? raw.groupBy : d.groupBy,
+  };
+}
 export const SETTINGS_KEY = 'settings';
 
 export function parseSettings(raw: unknown): Settings {
@@ -24,5 +58,16 @@ export function parseSettings(raw: unknown): Settings {
   const disabled = Array.isArray(raw.disabledPortals)
     ? raw.disabledPortals.filter((id): id is string => typeof id === 'string' && id.length < 100).slice(0, 200)
     : [];
-  return { defaultColor: color, locale, disabledPortals: disabled };
+  const domains = Array.isArray(raw.customDomains)
+    ? [...new Set(raw.customDomains.filter((d): d is string => typeof d === 'string' && d.length <= 253 && checkDomain(d).ok))]
+        .map((d) => (checkDomain(d) as { domain: string }).domain)
+        .slice(0, 500)
+    : [];
+  return {
+    defaultColor: color,
+    locale,
+    disabledPortals: disabled,
+    customDomains: [...new Set(domains)],
+    exportOptions: parseExportPreferences(raw.exportOptions),
+  };
 }
