@@ -249,6 +249,9 @@ export async function measureInChromium(): Promise<void> {
         );
       }
     }
+    await restoreRun(page, url, [...paragraphs], targets100, true);
+    const hits = await page.evaluate(() => window.sotayBench.checkHitTest(100));
+    console.log(`hitTest at the middle of painted highlights (unchanged page, 100): ${hits.right}/${hits.tried} name the highlight or one nested in it`);
     const unpainted: RunFigures[] = [];
     for (let repeat = 0; repeat < REPEATS; repeat++) unpainted.push(await restoreRun(page, url, editedParagraphs, targets1000, true, false));
     console.log(

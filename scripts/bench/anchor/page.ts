@@ -26,6 +26,7 @@ declare global {
       buildArticle(paragraphs: string[]): number;
       makeTargets(count: number, seed: number): AnnotationTarget[];
       restore(targets: AnnotationTarget[], chunked: boolean, paintHighlights?: boolean): Promise<RestoreFigures>;
+      checkHitTest(count: number): { tried: number; right: number };
     };
   }
 }
@@ -112,12 +113,16 @@ async function restore(targets: AnnotationTarget[], chunked: boolean, paintHighl
   const textModelMs = performance.now() - started;
   const painter = createPainter(document);
   const methods: Record<string, number> = {};
+  const paintedRanges = new Map<string, Range>();
   let anchored = 0;
   const paint = (index: number, result: ReturnType<typeof anchor>) => {
     if (isOrphan(result)) return;
     anchored++;
     methods[result.method] = (methods[result.method] ?? 0) + 1;
-    if (paintHighlights) painter.add(String(index), result.range, HIGHLIGHT_COLORS[index % HIGHLIGHT_COLORS.length] ?? 'yellow');
+    if (paintHighlights) {
+      painter.add(String(index), result.range, HIGHLIGHT_COLORS[index % HIGHLIGHT_COLORS.length] ?? 'yellow');
+      paintedRanges.set(String(index), result.range);
+    }
   };
   if (chunked) {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -126,6 +131,7 @@ async function restore(targets: AnnotationTarget[], chunked: boolean, paintHighl
     targets.forEach((target, index) => paint(index, anchor(model, target)));
   }
   const totalMs = performance.now() - started;
+  lastRestore = { painter, ranges: paintedRanges };
   await new Promise((resolve) => setTimeout(resolve, 50));
   beating = false;
   return {
@@ -140,4 +146,29 @@ async function restore(targets: AnnotationTarget[], chunked: boolean, paintHighl
   };
 }
 
-window.sotayBench = { buildArticle, makeTargets, restore };
+let lastRestore: { painter: ReturnType<typeof createPainter>; ranges: Map<string, Range> } | null = null;
+
+/**
+ * Clicks, simulated: scrolls each of the first `count` painted highlights into view and asks the
+ * painter what is under the middle of its first line. Right = its own id or one nested inside it.
+ */
+function checkHitTest(count: number): { tried: number; right: number } {
+  if (!lastRestore) return { tried: 0, right: 0 };
+  const { painter, ranges } = lastRestore;
+  let tried = 0;
+  let right = 0;
+  for (const [id, range] of [...ranges].slice(0, count)) {
+    (range.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    if (!rect || rect.width < 2) continue;
+    tried++;
+    const hit = painter.hitTest(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const hitRange = hit ? ranges.get(hit) : undefined;
+    const nestedInside =
+      !!hitRange && range.compareBoundaryPoints(Range.START_TO_START, hitRange) <= 0 && range.compareBoundaryPoints(Range.END_TO_END, hitRange) >= 0;
+    if (hit === id || nestedInside) right++;
+  }
+  return { tried, right };
+}
+
+window.sotayBench = { buildArticle, makeTargets, restore, checkHitTest };
