@@ -12,6 +12,11 @@ import css from './toolbar.css?inline';
 
 export const UI_HOST_TAG = 'sotay-ui';
 
+/** JSX takes `key` only as its own attribute: inside a spread it would be an ordinary prop and never remount. */
+function withoutKey({ key: _key, ...view }: ToolbarView): Omit<ToolbarView, 'key'> {
+  return view;
+}
+
 export function createPageUi(doc: Document, locale: Locale): PageUi & { destroy(): void } {
   const host = doc.createElement(UI_HOST_TAG);
   host.setAttribute('style', 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
@@ -30,7 +35,7 @@ export function createPageUi(doc: Document, locale: Locale): PageUi & { destroy(
     if (visible && !host.isConnected) doc.documentElement.append(host);
     render(
       <>
-        {toolbar && <Toolbar locale={locale} {...toolbar} />}
+        {toolbar && <Toolbar key={toolbar.key} locale={locale} {...withoutKey(toolbar)} />}
         {toast?.kind === 'undo' && (
           <UndoToast
             locale={locale}

@@ -4,7 +4,10 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSiteServer, type SiteServer } from '../../scripts/lib/site-server';
 import type { ExtensionBrowser } from '../../scripts/lib/browser';
-import { SAMPLE_ARTICLE_URL, SITE_ROOTS, launch, openPopupFor, paintedTexts, selectText, toolbar, waitForSotay } from './support';
+import { SAMPLE_ARTICLE_URL, SITE_ROOTS, launch, openPopupFor, paintedTexts, selectText, tabIdOf, toolbar, waitForSotay } from './support';
+
+// Code passed to evaluate() in the service worker runs with the extension API.
+declare const chrome: typeof import('@wxt-dev/browser').Browser;
 
 const PASSAGE = 'trên cả nước có 25.525 mô hình khác nhau trong học tập và làm theo Bác';
 const SAMPLE_FILE = 'sample/sites/hanoi.gov.vn/tin-tuc-su-kien/lan-toa-tinh-than-hoc-tap-va-lam-theo-tam-guong-cua-bac-4230612155218163.htm';
@@ -138,5 +141,81 @@ describe('highlighting through the toolbar', () => {
     await expect.poll(() => bar.getByRole('option').allTextContents()).toEqual([expect.stringContaining('học tập')]);
     await bar.getByRole('option').first().dispatchEvent('mousedown');
     await expect.poll(() => bar.getByRole('button', { name: 'Bỏ thẻ học tập' }).count()).toBe(1);
+  });
+});
+
+describe('pages that change after loading', () => {
+  const LATE_URL = 'http://late.gov.vn/tin-tuc/chuyen-doi-so-4240115.htm';
+  const LATE_PASSAGE = 'tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến toàn trình đã đạt 62%';
+
+  it('restores a highlight on content that a script renders after the page loaded', async () => {
+    browser = await launch(server);
+    const page = await openSample(LATE_URL);
+    await page.getByText(LATE_PASSAGE, { exact: false }).waitFor();
+    await selectText(page, LATE_PASSAGE);
+    await toolbar(page).getByRole('button', { name: 'Đánh dấu màu xanh dương' }).click();
+    await expect.poll(() => paintedTexts(page, 'blue')).toEqual([LATE_PASSAGE]);
+
+    await page.reload();
+    await waitForSotay(browser, page);
+    // At first the passage is not there; it is painted once the script has rendered it.
+    await expect.poll(() => paintedTexts(page, 'blue')).toEqual([LATE_PASSAGE]);
+    const popup = await openPopupFor(browser, page);
+    await expect.poll(() => popup.getByTestId('highlights').getByRole('listitem').textContent()).toContain(LATE_PASSAGE);
+    expect(await popup.getByTestId('highlights').textContent()).not.toContain('Không tìm thấy trên trang này');
+  });
+});
+
+describe('keyboard and editing', () => {
+  it('highlights the selection with the Alt+Shift+H command and edits it from the keyboard alone', async () => {
+    browser = await launch(server);
+    const page = await openSample();
+    // Browser shortcuts are handled by Chromium's own accelerators, which automation cannot press; check
+    // the command is registered, then deliver it as the background does when the user presses it.
+    const commands = await browser.serviceWorker.evaluate(() => chrome.commands.getAll());
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'highlight-selection', shortcut: 'Alt+Shift+H' }));
+    await selectText(page, PASSAGE);
+    const tabId = await tabIdOf(browser, page);
+    await browser.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'content/highlight-selection', data: {} }),
+      tabId,
+    );
+    await expect.poll(() => paintedTexts(page, 'yellow')).toEqual([PASSAGE]);
+    const bar = toolbar(page);
+    // Focus moved into the toolbar: Tab to "Thẻ", open it, type a tag, Enter, Escape.
+    await expect.poll(() => bar.evaluate((el) => el.contains((el.getRootNode() as ShadowRoot).activeElement))).toBe(true);
+    const focusedLabel = () => bar.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement?.textContent ?? '');
+    for (let i = 0; i < 10 && (await focusedLabel()) !== 'Thẻ'; i++) await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Thẻ');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('chuyển đổi số');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bar.getByRole('button', { name: 'Bỏ thẻ chuyển đổi số' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+    const popup = await openPopupFor(browser, page);
+    await expect.poll(() => popup.getByTestId('highlights').textContent()).toContain('#chuyển đổi số');
+  });
+
+  it('opens a highlight by clicking it, deletes it and brings it back with Undo', async () => {
+    browser = await launch(server);
+    const page = await openSample();
+    await selectText(page, PASSAGE);
+    await toolbar(page).getByRole('button', { name: 'Đánh dấu màu vàng' }).click();
+    await expect.poll(() => paintedTexts(page, 'yellow')).toEqual([PASSAGE]);
+    await page.keyboard.press('Escape');
+
+    const box = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('sotay-yellow')!][0] as Range;
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    await toolbar(page).getByRole('button', { name: 'Xóa đánh dấu' }).click();
+    await expect.poll(() => paintedTexts(page, 'yellow')).toEqual([]);
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => paintedTexts(page, 'yellow')).toEqual([PASSAGE]);
+    await page.reload();
+    await expect.poll(() => paintedTexts(page, 'yellow')).toEqual([PASSAGE]);
   });
 });
