@@ -123,7 +123,7 @@ export function SettingsView(props: SettingsViewProps) {
               <li key={domain}>
                 <span>{displayDomain(domain)}</span>{' '}
                 <button type="button" class="link danger" onClick={() => void removeDomain(domain)} aria-label={t('settingsDomainRemove', displayDomain(domain))}>
-                  {t('deleteButton')}
+                  {t('settingsRemove')}
                 </button>
               </li>
             ))}

@@ -128,7 +128,7 @@ export function TagsView(props: TagsViewProps) {
                             if (confirm(t('tagsDeleteConfirm', tag.name))) void run(() => deleteTag(db, tag.name), t('tagsDeleted', tag.name));
                           }}
                         >
-                          {t('deleteButton')}
+                          {t('tagsDelete')}
                         </button>
                       </div>
                     )}
