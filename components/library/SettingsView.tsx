@@ -65,8 +65,10 @@ export function SettingsView(props: SettingsViewProps) {
   async function removeDomain(domain: string) {
     try {
       await services.unregisterDomainScript(domain);
-      await services.releaseDomainPermission(domain);
       await props.onChange({ ...settings, customDomains: settings.customDomains.filter((d) => d !== domain) });
+      // The script no longer runs there whatever happens next; a permission the browser will not take
+      // back (e.g. one an administrator granted) is reported rather than blocking the removal.
+      await services.releaseDomainPermission(domain);
       setDomainStatus(t('settingsDomainRemoved', displayDomain(domain)));
     } catch (error) {
       setDomainStatus(t('errorMessage', errorText(error)));
