@@ -16,10 +16,10 @@ import {
 } from './meta';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
-import { articleTextOf } from './text';
+import { articleTextOf, type TextOptions } from './text';
 
 export { articleTextOf, articleTextWithSegments } from './text';
-export type { ArticleText, TextSegment } from './text';
+export type { ArticleText, TextOptions, TextSegment } from './text';
 export { PROFILES, profileFor } from './profiles';
 export type { PortalProfile } from './profiles';
 export { BOILERPLATE_PHRASES } from './boilerplate';
@@ -45,13 +45,15 @@ export interface ExtractionResult {
   root?: Element;
   /** Subtrees inside root whose text is not part of `text`. */
   excluded: Element[];
+  /** Options that reproduce `text`: articleTextOf(root, excluded, textOptions). */
+  textOptions: TextOptions;
 }
 
 const collapse = (text: string | null | undefined) =>
   (text ?? '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
 
 function notAnArticle(reason: string, title = ''): ExtractionResult {
-  return { isArticle: false, confidence: 0, reasons: [reason], family: 'generic', meta: { title }, text: '', excluded: [] };
+  return { isArticle: false, confidence: 0, reasons: [reason], family: 'generic', meta: { title }, text: '', excluded: [], textOptions: {} };
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractionOptions = {}): ExtractionResult {
@@ -196,14 +198,39 @@ function dateNearTitle(titleEl: Element | null, stats: Map<Element, ElementStats
   return undefined;
 }
 
+/**
+ * The document's body. Broken markup can make a parser open a second <body> (an empty one first);
+ * the real one is the one with content.
+ */
+function pickBody(doc: Document): Element | null {
+  const html = doc.documentElement;
+  const candidates = html ? Array.from(html.children).filter((child) => child.tagName.toUpperCase() === 'BODY') : [];
+  const declared = doc.body;
+  if (declared && !candidates.includes(declared)) candidates.push(declared);
+  let best: Element | null = null;
+  for (const candidate of candidates) if (!best || candidate.childNodes.length > best.childNodes.length) best = candidate;
+  return best ?? doc.querySelector('body');
+}
+
 function extract(doc: Document, url: string, options: ExtractionOptions): ExtractionResult {
-  const body = doc.body ?? doc.querySelector('body');
+  const body = pickBody(doc);
   if (!body) return notAnArticle('the document has no body (frameset or empty)');
   const signals: PageMetaSignals = readPageSignals(doc);
   const { jsonLd, tags } = signals;
   const profile = options.family ? PROFILES.find((p) => p.id === options.family) : profileFor(doc, url);
-  const collected: Collected = { anchors: [], h1s: [], articles: 0 };
-  const stats = measure(body, collected);
+  let collected: Collected = { anchors: [], h1s: [], articles: 0 };
+  let stats = measure(body, collected);
+  const textOptions: TextOptions = {};
+  if (stats.get(body)!.textLength < 200) {
+    // A saved page whose content waits hidden for a script (streamed React): read it anyway.
+    const withHidden: Collected = { anchors: [], h1s: [], articles: 0 };
+    const hiddenStats = measure(body, withHidden, true);
+    if (hiddenStats.get(body)!.textLength > 1000) {
+      collected = withHidden;
+      stats = hiddenStats;
+      textOptions.includeHidden = true;
+    }
+  }
   const bodyStats = stats.get(body)!;
   if (bodyStats.textLength === 0) return notAnArticle('the page has no text', collapse(doc.title));
 
@@ -270,7 +297,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   const trailer = vietnamese ? findTrailerLines(root, excluded, stats) : { excluded: [] as Element[] };
   excluded = excluded.concat(trailer.excluded);
 
-  const text = articleTextOf(root, excluded);
+  const text = articleTextOf(root, excluded, textOptions);
 
   // --- metadata ---
   let published =
@@ -360,5 +387,6 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     text,
     root,
     excluded,
+    textOptions,
   };
 }

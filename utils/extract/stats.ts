@@ -57,7 +57,7 @@ export interface Collected {
   articles: number;
 }
 
-export function measure(root: Element, collected?: Collected): Map<Element, ElementStats> {
+export function measure(root: Element, collected?: Collected, includeHidden = false): Map<Element, ElementStats> {
   const stats = new Map<Element, ElementStats>();
   // Iterative post-order: push on enter, finalise on leave.
   const stack: Array<{ el: Element; leaving: boolean; inLink: boolean; depth: number }> = [
@@ -97,7 +97,7 @@ export function measure(root: Element, collected?: Collected): Map<Element, Elem
             else if (childTag === 'INPUT' || childTag === 'SELECT' || childTag === 'TEXTAREA' || childTag === 'BUTTON') s.inputs++;
             continue;
           }
-          if (isHiddenByMarkup(childEl)) continue;
+          if (!includeHidden && isHiddenByMarkup(childEl)) continue;
           stack.push({ el: childEl, leaving: false, inLink: isLink, depth: depth + 1 });
         }
       }

@@ -55,11 +55,20 @@ const WHITESPACE_RUN = /[\s\u00a0\u200b\ufeff]+/g;
  * Text of `root` minus the `excluded` subtrees, by the rules above. Iterative, so a page nested
  * thousands of levels deep cannot overflow the stack.
  */
-export function articleTextOf(root: Element, excluded: Iterable<Element> = []): string {
-  return articleTextWithSegments(root, excluded).text;
+export interface TextOptions {
+  /**
+   * Read elements hidden by markup (`hidden`, inline display:none) too. Extraction sets this only for
+   * saved pages whose whole content waits hidden for a script (streamed React), never on a live page
+   * where the script has run; pass the result's `textOptions` back to reproduce its text.
+   */
+  includeHidden?: boolean;
 }
 
-export function articleTextWithSegments(root: Element, excluded: Iterable<Element> = []): ArticleText {
+export function articleTextOf(root: Element, excluded: Iterable<Element> = [], options: TextOptions = {}): string {
+  return articleTextWithSegments(root, excluded, options).text;
+}
+
+export function articleTextWithSegments(root: Element, excluded: Iterable<Element> = [], options: TextOptions = {}): ArticleText {
   const skip = excluded instanceof Set ? (excluded as Set<Element>) : new Set(excluded);
   // Pieces are collected in an array (string concatenation plus endsWith() on a growing rope is
   // quadratic); `tail` holds the last characters written so far, `length` the total.
@@ -138,7 +147,7 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
       else if (CELL_TAGS.has(tag)) requestBreak(3);
       continue;
     }
-    if (el !== root && (skip.has(el) || NON_TEXT_TAGS.has(tag) || isHiddenByMarkup(el))) {
+    if (el !== root && (skip.has(el) || NON_TEXT_TAGS.has(tag) || (!options.includeHidden && isHiddenByMarkup(el)))) {
       // An excluded block still separates what comes before from what comes after.
       if (BLOCK_TAGS.has(tag)) requestBreak(2);
       continue;
