@@ -6,7 +6,7 @@
  * page is as full in both), it prints: one article's and one tag's lookup (median of repeats) and the
  * ratio large/small, the first page of library text searches, and a full backup export and import with
  * time and peak JS heap (CDP Performance.getMetrics, sampled every 20 ms).
- * Options: --large N (annotations, default 100000), --repeats N (default 30).
+ * Options: --large N (annotations, default 100000), --repeats N (default 30), --skip-backup.
  */
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -135,6 +135,7 @@ async function main() {
         console.log(`search ${q.label}: first page ${s.ms.toFixed(1)} ms median, ${s.results} results${s.more ? ' (+ more)' : ''}`);
       }
       console.log(`raw reads: ${JSON.stringify(await call(page, 'rawCosts', 'phat'))}`);
+      if (process.argv.includes('--skip-backup')) continue;
       const exported = await withPeakHeap(cdp, () => call(page, 'exportAll'));
       console.log(
         `export: ${(exported.value.ms / 1000).toFixed(2)} s, ${(exported.value.bytes / 1024 / 1024).toFixed(1)} MB; JS heap ${exported.baseMb.toFixed(0)} → peak ${exported.peakMb.toFixed(0)} MB`,

@@ -95,11 +95,11 @@ describe('both query plans give the same pages', () => {
       { text: 'ph', from: T0 + 10_000, to: T0 + 30_000 },
     ];
     for (const query of queries) {
-      const pages = async (small: number) => {
+      const pages = async (small: number, readAll?: number) => {
         const all: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await queryLibrary(db, { ...query, limit: 7, cursor }, { smallCandidateSet: small });
+          const page = await queryLibrary(db, { ...query, limit: 7, cursor }, { smallCandidateSet: small, readAllCandidates: readAll });
           all.push(...page.items.map((a) => a.id));
           cursor = page.next;
         } while (cursor);
@@ -108,6 +108,8 @@ describe('both query plans give the same pages', () => {
       // 10,000: every filter answers completely (candidates read or walked in time order);
       // 25: only the rarer filters do; 0: none does, records are scanned in time order.
       const whole = await pages(10_000);
+      expect(await pages(10_000, 0)).toEqual(whole); // candidates walked in time order
+      expect(await pages(10_000, 5)).toEqual(whole);
       expect(await pages(25)).toEqual(whole);
       expect(await pages(0)).toEqual(whole);
       expect(new Set(whole).size).toBe(whole.length);
