@@ -6,14 +6,13 @@ import type { PageAnnotations } from '@/utils/messaging/types';
 import type { Annotation } from '@/utils/model/types';
 import { articleToMarkdown, DEFAULT_EXPORT_OPTIONS, inPageOrder } from '@/utils/export';
 import { safeBaseName } from '@/utils/export/filenames';
-import { createTranslator, intlLocale, type Locale } from '@/utils/i18n';
+import { createTranslator, formatIsoDay, type Locale } from '@/utils/i18n';
 import { COLOR_NAME_KEYS } from './toolbar/Toolbar';
 
 type State = { kind: 'loading' } | { kind: 'inactive' } | { kind: 'page'; data: PageAnnotations };
 
 export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale: Locale }) {
   const t = useMemo(() => createTranslator(locale), [locale]);
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short' }), [locale]);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [status, setStatus] = useState<string>('');
   const [undo, setUndo] = useState<Annotation | undefined>();
@@ -98,7 +97,7 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
   const meta = page?.article?.meta;
   const data = state.kind === 'page' ? state.data : undefined;
   const orphans = new Set(data?.orphans ?? []);
-  const published = meta?.published ? new Date(meta.published) : undefined;
+  const published = meta?.published ? formatIsoDay(locale, meta.published) : undefined;
 
   return (
     <main class="popup">
@@ -115,7 +114,7 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
             {meta?.title || page.title || page.url}
           </h2>
           <p class="meta">
-            {published && !Number.isNaN(published.getTime()) && <span data-testid="page-date">{t('publishedOn', dateFormat.format(published))}</span>}
+            {published && <span data-testid="page-date">{t('publishedOn', published)}</span>}
             {meta?.author && <span data-testid="page-author"> · {t('byAuthor', meta.author)}</span>}
           </p>
           <div class="actions">

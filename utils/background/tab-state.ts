@@ -25,6 +25,7 @@ const storedTabPage = object({
     object({
       isArticle: boolean,
       confidence: integer({ min: 0, max: 100 }),
+      extractionMicros: optional(integer({ min: 0, max: 600_000_000 })),
       canonicalUrl: optional(httpUrl),
       meta: object({
         title: anyText,

@@ -33,3 +33,19 @@ export function createTranslator(locale: Locale): Translate {
 export function intlLocale(locale: Locale): string {
   return locale === 'vi' ? 'vi-VN' : 'en-GB';
 }
+
+/** Calendar dates as people write them in the chosen language: 12/06/2023 in both (day first). */
+export function dateFormatter(locale: Locale): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/**
+ * The calendar day an ISO 8601 string names, in its own time zone ("2023-06-12T00:30:00+07:00" is
+ * 12/06/2023 wherever the reader is): an article's date is the one printed on the article.
+ */
+export function formatIsoDay(locale: Locale, iso: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return undefined;
+  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(utc);
+}

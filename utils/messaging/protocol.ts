@@ -27,6 +27,8 @@ const idList = array(annotationId, { max: 100_000 });
 const articleReport = object({
   isArticle: boolean,
   confidence: integer({ min: 0, max: 100 }),
+  /** Microseconds spent detecting and extracting on the live page (for the speed figures). */
+  extractionMicros: optional(integer({ min: 0, max: 600_000_000 })),
   canonicalUrl: optional(httpUrl),
   meta: object({
     title: string({ max: LIMITS.titleLength }),

@@ -6,6 +6,7 @@ export interface ArticleReport {
   isArticle: boolean;
   /** 0–100 */
   confidence: number;
+  extractionMicros?: number;
   canonicalUrl?: string;
   meta: ArticleMeta;
 }

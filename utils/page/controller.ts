@@ -114,6 +114,7 @@ export class PageController {
       article: {
         isArticle,
         confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100),
+        extractionMicros: Math.round(this.extractionMs * 1000),
         ...(canonical && /^https?:/i.test(canonical) ? { canonicalUrl: canonical } : {}),
         meta: trimMeta(meta),
       },

@@ -21,3 +21,21 @@ describe('interface strings', () => {
     expect(createTranslator('en')('errorMessage', 'disk full')).toBe('Something went wrong: disk full');
   });
 });
+
+describe('dates', () => {
+  it('writes day-first dates with two-digit day and month in Vietnamese and English', async () => {
+    const { dateFormatter } = await import('@/utils/i18n');
+    const june12 = Date.UTC(2023, 5, 12, 5);
+    expect(dateFormatter('vi').format(june12)).toBe('12/06/2023');
+    expect(dateFormatter('en').format(june12)).toBe('12/06/2023');
+  });
+});
+
+describe('article days', () => {
+  it('shows the day the article names, whatever the reader’s time zone', async () => {
+    const { formatIsoDay } = await import('@/utils/i18n');
+    expect(formatIsoDay('vi', '2023-06-12T00:30:00+07:00')).toBe('12/06/2023');
+    expect(formatIsoDay('vi', '2023-06-12')).toBe('12/06/2023');
+    expect(formatIsoDay('en', 'not a date')).toBeUndefined();
+  });
+});
