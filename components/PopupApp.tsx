@@ -34,6 +34,21 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
     if (tabId !== undefined) return browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
   }
 
+  async function activate() {
+    if (tabId === undefined) return;
+    try {
+      await sendMessage('tab/activate', { tabId });
+      // The content script reports itself once it has looked at the page.
+      for (let i = 0; i < 20; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const data = await sendMessage('tab/annotations', { tabId });
+        if (data.page) return setState({ kind: 'page', data });
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+
   async function save() {
     if (tabId === undefined) return;
     try {
@@ -103,7 +118,16 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
     <main class="popup">
       <h1>Sổ tay</h1>
       {state.kind === 'loading' && <p>{t('loading')}</p>}
-      {state.kind === 'inactive' && <p data-testid="not-active">{t('notActive')}</p>}
+      {state.kind === 'inactive' && (
+        <>
+          <p data-testid="not-active">{t('notActive')}</p>
+          {tabId !== undefined && (
+            <button type="button" onClick={() => void activate()}>
+              {t('activateHere')}
+            </button>
+          )}
+        </>
+      )}
       {page && (
         <section aria-labelledby="page-title" class="page">
           <p class="kind" data-testid="page-kind">

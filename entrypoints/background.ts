@@ -33,6 +33,10 @@ export default defineBackground(() => {
       void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#2f6f4f' }).catch(() => undefined);
     },
+    async injectContentScript(tabId) {
+      await browser.scripting.insertCSS({ target: { tabId }, files: ['/content-scripts/content.css'] });
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    },
     notifyArticle(articleUrl, exceptTabId) {
       void tabs.tabsShowing(articleUrl).then((ids) => {
         for (const id of ids) if (id !== exceptTabId) void tellTab(id, 'content/refresh', {});

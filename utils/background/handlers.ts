@@ -24,6 +24,8 @@ export interface BackgroundDeps {
   settings: () => Promise<Pick<Settings, 'defaultColor' | 'disabledPortals'>>;
   /** Shows the number of highlights on a tab's toolbar icon. */
   setBadge?: (tabId: number, count: number) => void;
+  /** Runs the content script in a tab the user chose (needs the activeTab grant of a toolbar click). */
+  injectContentScript?: (tabId: number) => Promise<void>;
   /** Tells the tabs showing an article that its highlights changed elsewhere. */
   notifyArticle?: (articleUrl: string, exceptTabId?: number) => void;
   now?: () => number;
@@ -148,6 +150,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const database = await db();
       const article = (await findArticle(database, page.url)) ?? null;
       return { page, article, annotations: article ? await listByArticle(database, article.url) : [], orphans: page.orphans ?? [] };
+    },
+
+    async 'tab/activate'({ tabId }) {
+      if (!deps.injectContentScript) throw new MessageError('failed', 'Not available in this browser');
+      try {
+        await deps.injectContentScript(tabId);
+      } catch (error) {
+        throw new MessageError('forbidden', `Sổ tay cannot run on this page: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { activated: true };
     },
 
     async 'page/save'({ tabId }) {

@@ -77,6 +77,8 @@ export const PROTOCOL = {
   'tab/get': { from: ['extension-page'], request: object({ tabId }) },
   /** The highlights of the page a tab shows, with the ones the page could not place. */
   'tab/annotations': { from: ['extension-page'], request: object({ tabId }) },
+  /** The user turns Sổ tay on for the page in a tab that is not on the portal list (activeTab). */
+  'tab/activate': { from: ['extension-page'], request: object({ tabId }) },
   /** The user saves the page shown in a tab. */
   'page/save': { from: ['extension-page'], request: object({ tabId }) },
   /** Every saved page, newest first. */
@@ -93,6 +95,7 @@ export interface ProtocolResponses {
   'tags/list': { name: string; count: number }[];
   'tab/get': TabPage | null;
   'tab/annotations': PageAnnotations;
+  'tab/activate': { activated: true };
   'page/save': SavedPage;
   'pages/list': SavedPage[];
 }

@@ -37,6 +37,7 @@ let handlers: ReturnType<typeof createHandlers>;
 let badges: Map<number, number>;
 let notified: string[];
 let disabled: string[];
+let injected: number[];
 
 const send = (type: string, data: unknown, sender: RawSender = popup) => dispatch({ type, data }, sender, self, handlers);
 async function value<T>(reply: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
@@ -50,6 +51,7 @@ beforeEach(() => {
   badges = new Map();
   notified = [];
   disabled = [];
+  injected = [];
   const db = openDatabase({ name: `test-${Math.random()}` });
   handlers = createHandlers({
     tabs: new TabStates(area),
@@ -57,6 +59,10 @@ beforeEach(() => {
     settings: async () => ({ defaultColor: 'green', disabledPortals: disabled }),
     setBadge: (tabId, count) => badges.set(tabId, count),
     notifyArticle: (url) => notified.push(url),
+    injectContentScript: async (tabId) => {
+      if (tabId === 13) throw new Error('Cannot access contents of the page');
+      injected.push(tabId);
+    },
     now: () => 1_700_000_000_000,
   });
 });
@@ -148,6 +154,20 @@ describe('highlights through messages', () => {
   it('cannot create a highlight before the page reported itself', async () => {
     const reply = await send('annotation/create', { target, color: 'yellow' }, contentIn(7));
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('turning Sổ tay on for a page outside the list', () => {
+  it('runs the content script in that tab when an extension page asks', async () => {
+    expect(await value(send('tab/activate', { tabId: 4 }))).toEqual({ activated: true });
+    expect(injected).toEqual([4]);
+  });
+  it('says clearly when the browser does not allow it', async () => {
+    expect(await send('tab/activate', { tabId: 13 })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('cannot run on this page') } });
+  });
+  it('cannot be asked by a content script', async () => {
+    expect(await send('tab/activate', { tabId: 4 }, contentIn(5))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(injected).toEqual([]);
   });
 });
 
