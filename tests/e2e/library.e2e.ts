@@ -252,7 +252,7 @@ describe('the library (options page)', () => {
     await backup.close();
   });
 
-  it('passes axe on every options view and on the popup; screenshots for the README', async () => {
+  it('passes axe on every options view; library screenshot for the README', async () => {
     const options = await openOptions();
     await expect.poll(() => rows(options).count()).toBe(3);
     await expectNoSeriousAxeViolations(options, 'library');
@@ -264,7 +264,9 @@ describe('the library (options page)', () => {
       await options.waitForTimeout(300);
       await expectNoSeriousAxeViolations(options, view);
     }
+  }, 180_000);
 
+  it('passes axe on the popup; popup screenshot for the README', async () => {
     const hanoi = await openArticle(SAMPLE_ARTICLE_URL);
     const popup = await openPopupFor(browser, hanoi);
     await expect.poll(() => popup.getByTestId('highlights').getByRole('listitem').count()).toBeGreaterThan(0);
@@ -272,8 +274,7 @@ describe('the library (options page)', () => {
     await popup.screenshot({ path: 'docs/screenshots/popup.png', fullPage: true });
     const popupAxe = await new AxeBuilder({ page: popup }).analyze();
     const popupSerious = popupAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    // The popup belongs to another engineer: print what axe finds there so it can be reported.
-    if (popupSerious.length) console.warn('popup axe:', popupSerious.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-    expect(popupSerious.map((v) => v.id)).toEqual([]);
-  });
+    // The popup belongs to another engineer: the assertion stays strict so a violation there shows.
+    expect(popupSerious.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }, 120_000);
 });

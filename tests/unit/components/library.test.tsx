@@ -1,0 +1,221 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { openDatabase, type Database } from '@/utils/db/database';
+import { upsertArticle } from '@/utils/db/articles';
+import { createAnnotation, deleteAnnotation, getAnnotation, restoreAnnotation, updateAnnotation, type DeletedAnnotation } from '@/utils/db/annotations';
+import { queryLibrary } from '@/utils/db/library';
+import { createTranslator } from '@/utils/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { EMPTY_FILTERS, LibraryView, ROW_HEIGHT, type LibraryFilters } from '@/components/library/LibraryView';
+import { OptionsApp } from '@/components/OptionsApp';
+import type { OptionsServices } from '@/components/library/services';
+
+const HANOI = 'https://hanoi.gov.vn/tin-tuc/lan-toa-phong-trao-4230612101530123.htm';
+const BCP = 'https://baochinhphu.vn/thu-tuong-chu-tri-hoi-nghi-102250828203600123.htm';
+const T0 = Date.UTC(2026, 10, 27, 3, 0, 0);
+
+let host: HTMLElement;
+afterEach(() => {
+  act(() => render(null, host));
+  host?.remove();
+  location.hash = '';
+});
+
+async function until<T>(read: () => T | undefined | null | false, timeout = 4000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error('condition not met in time');
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+  }
+}
+
+function target(quote: string) {
+  return {
+    scope: 'article' as const,
+    quote: { type: 'TextQuoteSelector' as const, exact: quote, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector' as const, start: 0, end: quote.length },
+  };
+}
+
+async function library(extra = 0): Promise<Database> {
+  const db = await openDatabase({ name: `lib-${Math.random()}` });
+  await upsertArticle(db, { url: HANOI, meta: { title: 'Lan tỏa phong trào thi đua' } }, T0);
+  await upsertArticle(db, { url: BCP, meta: { title: 'Thủ tướng chủ trì hội nghị' } }, T0);
+  await createAnnotation(db, { articleUrl: HANOI, target: target('Học tập là việc cả đời'), color: 'green', tags: ['giáo dục'] }, { now: T0 + 1000 });
+  await createAnnotation(db, { articleUrl: BCP, target: target('<b>không phải</b> thẻ HTML'), color: 'yellow', note: 'ghi chú <i>thử</i>' }, { now: T0 + 2000 });
+  for (let i = 0; i < extra; i++) {
+    await createAnnotation(db, { articleUrl: BCP, target: target(`đoạn số ${i}`), color: 'blue' }, { now: T0 + 3000 + i });
+  }
+  return db;
+}
+
+function fakeServices(db: Database, overrides: Partial<OptionsServices> = {}): OptionsServices {
+  let settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  const deleted = new Map<string, DeletedAnnotation>();
+  return {
+    openDb: async () => db,
+    loadSettings: async () => settings,
+    saveSettings: async (next) => {
+      settings = next;
+    },
+    requestDomainPermission: vi.fn(async () => true),
+    releaseDomainPermission: vi.fn(async () => undefined),
+    registerDomainScript: vi.fn(async () => undefined),
+    unregisterDomainScript: vi.fn(async () => undefined),
+    updateAnnotation: (id, changes) => updateAnnotation(db, id, changes),
+    deleteAnnotation: async (id) => {
+      deleted.set(id, await deleteAnnotation(db, id));
+    },
+    undeleteAnnotation: (id) => restoreAnnotation(db, deleted.get(id)!),
+    download: vi.fn(),
+    ...overrides,
+  };
+}
+
+function mountLibrary(db: Database, services = fakeServices(db)) {
+  host = document.createElement('div');
+  document.body.append(host);
+  let filters: LibraryFilters = EMPTY_FILTERS;
+  const draw = () =>
+    render(
+      <LibraryView
+        t={createTranslator('vi')}
+        locale="vi"
+        db={db}
+        services={services}
+        tags={[]}
+        sites={[]}
+        exportPrefs={DEFAULT_SETTINGS.exportOptions}
+        filters={filters}
+        onFilters={(next) => {
+          filters = next;
+          draw();
+        }}
+        onChanged={() => undefined}
+        viewportHeight={600}
+      />,
+      host,
+    );
+  act(draw);
+  return services;
+}
+
+const rowTexts = () => [...host.querySelectorAll('[data-testid="highlight-row"]')].map((row) => row.textContent ?? '');
+
+describe('library view', () => {
+  it('renders only the rows in view, however many highlights are loaded', async () => {
+    const db = await library(300);
+    mountLibrary(db);
+    await until(() => host.querySelector('[data-testid="result-count"]')?.textContent?.includes('200'));
+    const rendered = host.querySelectorAll('[data-testid="highlight-row"]').length;
+    expect(rendered).toBeGreaterThan(3);
+    expect(rendered).toBeLessThanOrEqual(Math.ceil(600 / ROW_HEIGHT) + 1 + 12);
+    const list = host.querySelector('ul.rows') as HTMLElement;
+    expect(list.style.height).toBe(`${200 * ROW_HEIGHT}px`);
+  });
+
+  it('shows quotes and notes containing markup as literal text', async () => {
+    const db = await library();
+    mountLibrary(db);
+    await until(() => rowTexts().length === 2);
+    expect(rowTexts()[0]).toContain('<b>không phải</b> thẻ HTML');
+    expect(rowTexts()[0]).toContain('ghi chú <i>thử</i>');
+    expect(host.querySelector('.rows b, .rows i')).toBeNull();
+  });
+
+  it('searches as you type without accents: "hoc tap" finds "Học tập"', async () => {
+    const db = await library();
+    mountLibrary(db);
+    await until(() => rowTexts().length === 2);
+    const search = host.querySelector('input[type="search"]') as HTMLInputElement;
+    act(() => {
+      search.value = 'hoc tap';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await until(() => rowTexts().length === 1);
+    expect(rowTexts()[0]).toContain('Học tập là việc cả đời');
+  });
+
+  it('deletes a highlight and restores it with Undo', async () => {
+    const db = await library();
+    mountLibrary(db);
+    await until(() => rowTexts().length === 2);
+    const row = [...host.querySelectorAll('[data-testid="highlight-row"]')].find((r) => r.textContent?.includes('Học tập'))!;
+    const remove = [...row.querySelectorAll('button')].find((b) => b.textContent === 'Xóa đánh dấu')!;
+    await act(async () => remove.click());
+    await until(() => rowTexts().length === 1);
+    const undo = await until(() => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Hoàn tác'));
+    await act(async () => undo.click());
+    await until(() => rowTexts().length === 2);
+  });
+
+  it('edits tags and note in place', async () => {
+    const db = await library();
+    mountLibrary(db);
+    await until(() => rowTexts().length === 2);
+    const row = [...host.querySelectorAll('[data-testid="highlight-row"]')].find((r) => r.textContent?.includes('Học tập'))!;
+    act(() => [...row.querySelectorAll('button')].find((b) => b.textContent === 'Sửa thẻ và ghi chú')!.click());
+    const [tags] = row.querySelectorAll('form.edit input') as unknown as HTMLInputElement[];
+    const note = row.querySelector('form.edit textarea') as HTMLTextAreaElement;
+    act(() => {
+      tags!.value = 'giáo dục, Hà Nội';
+      tags!.dispatchEvent(new Event('input', { bubbles: true }));
+      note.value = 'Đọc lại';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => (row.querySelector('form.edit button[type="submit"]') as HTMLButtonElement).click());
+    await until(() => rowTexts().some((text) => text.includes('#giáo dục #Hà Nội') && text.includes('Đọc lại')));
+    const page = await queryLibrary(db, { text: 'hoc tap' });
+    expect((await getAnnotation(db, page.items[0]!.id))?.tags).toEqual(['giáo dục', 'Hà Nội']);
+  });
+});
+
+describe('options page', () => {
+  function mountApp(services: OptionsServices) {
+    host = document.createElement('div');
+    document.body.append(host);
+    act(() => render(<OptionsApp locale="vi" services={services} resolve={(s) => (s === 'en' ? 'en' : 'vi')} />, host));
+  }
+
+  it('switches every string to English when the language setting changes', async () => {
+    const db = await library();
+    location.hash = 'settings';
+    mountApp(fakeServices(db));
+    await until(() => host.querySelector('h2')?.textContent === 'Cài đặt chung');
+    const english = [...host.querySelectorAll('input[name="locale"]')][2] as HTMLInputElement;
+    await act(async () => english.click());
+    await until(() => host.querySelector('h2')?.textContent === 'Settings');
+    expect(host.querySelector('nav')?.textContent).toContain('Highlights');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('asks for a domain permission only for a valid domain, then registers the script', async () => {
+    const db = await library();
+    location.hash = 'settings';
+    const services = fakeServices(db);
+    mountApp(services);
+    const input = await until(() => host.querySelector('form.inline input') as HTMLInputElement | null);
+    const submit = () => act(() => (host.querySelector('form.inline button[type="submit"]') as HTMLButtonElement).click());
+    act(() => {
+      input.value = '*.example.org';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    submit();
+    expect(host.textContent).toContain('Bỏ dấu “*”');
+    expect(services.requestDomainPermission).not.toHaveBeenCalled();
+    act(() => {
+      input.value = 'Tintuc.Example.org';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    submit();
+    // Synchronously, in the same handler as the click.
+    expect(services.requestDomainPermission).toHaveBeenCalledWith('tintuc.example.org');
+    await until(() => host.querySelector('[data-testid="custom-domains"]')?.textContent?.includes('tintuc.example.org'));
+    expect(services.registerDomainScript).toHaveBeenCalledWith('tintuc.example.org');
+  });
+});
