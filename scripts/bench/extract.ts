@@ -33,6 +33,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const fmt = (value: number, digits = 3) => (Number.isNaN(value) ? '—' : value.toFixed(digits));
+/** Readability's figure, or a dash when it was skipped (--ours-only). */
+const theirs = (value: number, digits = 3) => (oursOnly ? '—' : fmt(value, digits));
 
 interface PageRun {
   oursText: string;
@@ -177,17 +179,17 @@ function benchWcxb() {
 
   console.log(`\n## wcxb-dev — ${ids.length} pages${failures ? `, ${failures} unreadable` : ''}`);
   console.log('Word F1 (mean per page)          Sổ tay   Readability');
-  console.log(`  all pages (${f1.ours.length})`.padEnd(33) + `${fmt(mean(f1.ours))}    ${fmt(mean(f1.readability))}`);
-  console.log(`  articles (${f1Articles.ours.length})`.padEnd(33) + `${fmt(mean(f1Articles.ours))}    ${fmt(mean(f1Articles.readability))}`);
-  console.log(`  government .gov/.gov.uk/.gov.au (${f1Gov.ours.length})`.padEnd(33) + `${fmt(mean(f1Gov.ours))}    ${fmt(mean(f1Gov.readability))}`);
+  console.log(`  all pages (${f1.ours.length})`.padEnd(33) + `${fmt(mean(f1.ours))}    ${theirs(mean(f1.readability))}`);
+  console.log(`  articles (${f1Articles.ours.length})`.padEnd(33) + `${fmt(mean(f1Articles.ours))}    ${theirs(mean(f1Articles.readability))}`);
+  console.log(`  government .gov/.gov.uk/.gov.au (${f1Gov.ours.length})`.padEnd(33) + `${fmt(mean(f1Gov.ours))}    ${theirs(mean(f1Gov.readability))}`);
   for (const [type, t] of [...byType].sort((a, b) => b[1].n - a[1].n)) {
-    console.log(`  ${type} (${t.n})`.padEnd(33) + `${fmt(mean(t.ours))}    ${fmt(mean(t.readability))}`);
+    console.log(`  ${type} (${t.n})`.padEnd(33) + `${fmt(mean(t.ours))}    ${theirs(mean(t.readability))}`);
   }
   console.log('Detection: article vs every other page type');
   console.log(`  Sổ tay       ${confusionLine(detection.ours)}`);
-  console.log(`  Readability  ${confusionLine(detection.readability)}  (isProbablyReaderable)`);
+  if (!oursOnly) console.log(`  Readability  ${confusionLine(detection.readability)}  (isProbablyReaderable)`);
   console.log('  false positives by page type (Sổ tay / Readability):');
-  for (const [type, t] of byType) if (type !== 'article') console.log(`    ${type.padEnd(14)} ${t.oursFp} / ${t.readabilityFp}  of ${t.n}`);
+  for (const [type, t] of byType) if (type !== 'article') console.log(`    ${type.padEnd(14)} ${t.oursFp} / ${oursOnly ? '—' : t.readabilityFp}  of ${t.n}`);
   return ms;
 }
 
@@ -223,8 +225,8 @@ function benchReadabilityCorpus() {
   console.log(`\n## readability/ — ${names.length} pages`);
   console.log('Detection against `readerable`');
   console.log(`  Sổ tay       ${confusionLine(detection.ours)}${falsePositives.length ? `  false positives: ${falsePositives.join(', ')}` : ''}`);
-  console.log(`  Readability  ${confusionLine(detection.readability)}  (isProbablyReaderable)`);
-  console.log(`Title equal to Readability's expected title: Sổ tay ${titleExact}/${names.length}, Readability ${readabilityTitleExact}/${names.length}`);
+  if (!oursOnly) console.log(`  Readability  ${confusionLine(detection.readability)}  (isProbablyReaderable)`);
+  console.log(`Title equal to Readability's expected title: Sổ tay ${titleExact}/${names.length}, Readability ${oursOnly ? '—' : readabilityTitleExact}/${names.length}`);
   return ms;
 }
 
