@@ -182,9 +182,13 @@ function locateInText(annotation: Annotation, fullText: string): [number, number
 
 /** Highlighted ranges merged, and shrunk so the `==` marks hug words (Obsidian wants no inner spaces). */
 function markedRanges(annotations: Annotation[], fullText: string): [number, number][] {
+  const isHigh = (index: number) => /[\uD800-\uDBFF]/.test(fullText.charAt(index));
+  const isLow = (index: number) => /[\uDC00-\uDFFF]/.test(fullText.charAt(index));
   const ranges = annotations
     .map((annotation) => locateInText(annotation, fullText))
     .filter((range): range is [number, number] => range !== undefined)
+    // A mark must not fall between the two halves of an emoji.
+    .map(([start, end]): [number, number] => [start > 0 && isLow(start) && isHigh(start - 1) ? start - 1 : start, isHigh(end - 1) && isLow(end) ? end + 1 : end])
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const range of ranges) {
@@ -209,10 +213,11 @@ function fullTextParagraphs(fullText: string, annotations: Annotation[]): string
       const end = Math.min(to, lineEnd);
       if (start >= end) continue;
       const inner = text.slice(start, end);
-      const lead = inner.length - inner.trimStart().length;
-      const trail = inner.length - inner.trimEnd().length;
-      if (inner.trim() === '') continue;
-      withMarks += text.slice(cursor, start + lead) + MARK_OPEN + inner.trim() + MARK_CLOSE;
+      // Invisible characters count as white space here: `== text==` would not render as a highlight.
+      const lead = /^[\s\u0000-\u001f\u007f-\u009f\u200b]*/u.exec(inner)?.[0].length ?? 0;
+      const trail = /[\s\u0000-\u001f\u007f-\u009f\u200b]*$/u.exec(inner)?.[0].length ?? 0;
+      if (lead === inner.length) continue;
+      withMarks += text.slice(cursor, start + lead) + MARK_OPEN + inner.slice(lead, inner.length - trail) + MARK_CLOSE;
       cursor = end - trail;
     }
     withMarks += text.slice(cursor, lineEnd);

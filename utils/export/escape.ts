@@ -32,20 +32,41 @@ export function splitLines(text: string): string[] {
 
 /** NFC, controls removed, tabs as spaces: what every exported string goes through first. */
 export function cleanText(text: string): string {
-  return nfc(text).replace(CONTROL_RE, '').replace(/\t/g, ' ');
+  return wellFormed(nfc(text)).replace(CONTROL_RE, '').replace(/\t/g, ' ');
 }
 
-/** Positions of characters inside bare URLs, www. hosts and e-mail addresses that GFM/Obsidian would autolink. */
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Half an emoji (a lone surrogate) cannot be written as UTF-8 or percent-encoded: show U+FFFD instead. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE_RE, '\uFFFD');
+}
+
+/**
+ * Positions (UTF-16, in `line`) of characters inside bare URLs, www. hosts and e-mail addresses that
+ * GFM/Obsidian would autolink. Found on the text without highlight marks, since autolinkers read
+ * `==` as ordinary characters and would still see "a@==b.com".
+ */
 function autolinkTriggers(line: string): Set<number> {
-  const triggers = new Set<number>();
-  // "https://x" → escape the colon: with no "scheme://" there is no URL (whatever precedes the scheme).
-  for (const match of line.matchAll(/:\/\//gu)) triggers.add(match.index);
-  // "www.x" → escape the first dot.
-  for (const match of line.matchAll(/www\./giu)) triggers.add(match.index + 3);
-  // "a@b.c" → escape the at sign.
-  for (const match of line.matchAll(/[\p{L}\p{N}._+-]@[\p{L}\p{N}]/gu)) {
-    triggers.add(match.index + 1);
+  const plainToLine: number[] = [];
+  let plain = '';
+  for (let index = 0; index < line.length; index++) {
+    const ch = line.charAt(index);
+    if (ch === MARK_OPEN || ch === MARK_CLOSE) continue;
+    plainToLine.push(index);
+    plain += ch;
   }
+  const triggers = new Set<number>();
+  const add = (plainIndex: number) => triggers.add(plainToLine[plainIndex] as number);
+  // "https://x" → escape the colon: with no "scheme://" there is no URL (whatever precedes the scheme).
+  for (const match of plain.matchAll(/:\/\//gu)) add(match.index);
+  // "www.x" → escape the first dot.
+  for (const match of plain.matchAll(/www\./giu)) add(match.index + 3);
+  // "a@b.c" → escape the at sign.
+  for (const match of plain.matchAll(/[\p{L}\p{N}._+-]@[\p{L}\p{N}]/gu)) add(match.index + 1);
+  // "//host" is a protocol-relative link to some autolinkers (linkify-it), even after an escaped
+  // "http\:" once a "==" mark precedes it: escape the first slash as well.
+  for (const match of plain.matchAll(/\/\/(?=[\p{L}\p{N}])/gu)) add(match.index);
   return triggers;
 }
 

@@ -1,6 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../model/types';
 import { collapseWhitespace, nfc } from '../text/fold';
-import { cleanText } from './escape';
+import { cleanText, wellFormed } from './escape';
 
 /**
  * Links back to a passage with a URL text fragment (WICG Text Fragments, `#:~:text=`), which
@@ -30,7 +30,8 @@ const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 export function encodeFragmentTerm(term: string): string {
   // encodeURIComponent leaves - _ . ! ~ * ' ( ) unencoded; the directive syntax needs '-' encoded,
   // and parentheses are encoded so the link survives inside a Markdown link destination.
-  return encodeURIComponent(term).replace(/[-!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A lone surrogate (half an emoji cut by a selection) would make encodeURIComponent throw.
+  return encodeURIComponent(wellFormed(term)).replace(/[-!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function paragraphsOf(text: string): string[] {

@@ -155,6 +155,61 @@ describe('quotes, notes, titles and tags are data, not Markdown', () => {
     // 300 full exports and parses: generous limit for a loaded CI machine.
   }, 120_000);
 
+  it('full text with hostile content: highlights marked, text faithful, no structure (property)', () => {
+    const rangeInput = fc.tuple(fc.nat(), fc.nat({ max: 40 }));
+    fc.assert(
+      fc.property(fc.array(hostileText, { minLength: 1, maxLength: 8 }), fc.array(rangeInput, { maxLength: 4 }), (lines, ranges) => {
+        const fullText = lines.join('\n');
+        const annotations = ranges
+          .map(([from, length], index) => {
+            const start = fullText.length ? from % fullText.length : 0;
+            const end = Math.min(fullText.length, start + length);
+            const exact = fullText.slice(start, end);
+            const annotation = annotationFrom({ quote: exact, note: '', tags: [], color: 'yellow' }, index);
+            annotation.target.position = { type: 'TextPositionSelector', start, end };
+            annotation.target.quote = { type: 'TextQuoteSelector', exact, prefix: fullText.slice(Math.max(0, start - 32), start), suffix: fullText.slice(end, end + 32) };
+            return annotation;
+          })
+          .filter((annotation) => annotation.quote !== '');
+        const markdown = articleToMarkdown(seedArticle({ lead: undefined }), annotations, { ...DEFAULT_EXPORT_OPTIONS, fullText }, EXPORT_NOW);
+        const parsed = parseExport(markdown);
+        const problems: string[] = [];
+        for (const tokens of [parsed.tokens, parsed.gfmTokens]) {
+          const forbidden = forbiddenTokens(tokens);
+          if (forbidden.length) problems.push(`forbidden tokens: ${forbidden.join(' | ')}`);
+        }
+        // Links checked in strict CommonMark only: when a highlight mark cuts a bare URL in two,
+        // linkify-it still finds "//host" after "==" (a known gap, see utils/export/README.md).
+        const unexpected = linkHrefs(parsed.tokens).filter((href) => !href.startsWith(`${SEED_URL}#:~:text=`));
+        if (unexpected.length) problems.push(`unexpected link ${unexpected.join(' ')}`);
+        const found = headings(parsed.tokens);
+        if (found.filter((heading) => heading === 'h2 Toàn văn').length !== (visible(fullText.replace(/[\u0085\u2028\u2029]/g, ' ')) ? 1 : 0) && visible(fullText)) {
+          problems.push(`headings ${JSON.stringify(found)}`);
+        }
+        // Everything after the full-text heading, as rendered, is the text itself (marks aside).
+        const blocks = topLevelBlocks(parsed.tokens);
+        const fullTextAt = blocks.findIndex((block) => block.kind === 'heading' && block.text === 'Toàn văn');
+        if (fullTextAt !== -1) {
+          const rendered = blocks
+            .slice(fullTextAt + 1)
+            .map((block) => visible(block.text).replace(/=/g, ''))
+            .filter(Boolean)
+            .join('\n');
+          const expected = fullText
+            .replace(/\r\n/g, '\n')
+            .split(/[\n\r\u0085\u2028\u2029]/)
+            .map((line) => visible(line).replace(/=/g, ''))
+            .filter(Boolean)
+            .join('\n');
+          if (rendered !== expected) problems.push(`full text ${JSON.stringify(rendered)} ≠ ${JSON.stringify(expected)}`);
+          if (blocks.slice(fullTextAt + 1).some((block) => block.kind !== 'paragraph')) problems.push('full text is not only paragraphs');
+        }
+        return problems.length === 0 || (console.error(problems, JSON.stringify({ fullText, ranges: annotations.map((a) => a.target.position) })), false);
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
   it('the front matter never closes early, even for titles made of "---" lines', () => {
     const article = seedArticle({ title: '---\n---\n...', author: '---' });
     const { frontMatterText, frontMatter } = parseExport(articleToMarkdown(article, [], DEFAULT_EXPORT_OPTIONS, EXPORT_NOW));
@@ -197,7 +252,7 @@ describe('escaping stays minimal so the raw file is readable', () => {
     expect(escapeInline('AT&T')).toBe('AT&T');
     expect(escapeInline('&amp;')).toBe('\\&amp;');
     expect(escapeInline('Số #1 và C#')).toBe('Số \\#1 và C#');
-    expect(escapeInline('https://example.com')).toBe('https\\://example.com');
+    expect(escapeInline('https://example.com')).toBe('https\\:\\//example.com');
   });
 
   it('tags keep Vietnamese letters, turn spaces into hyphens and drop what would break them', () => {
