@@ -28,7 +28,11 @@ function articleLikePath(url: URL): { article: boolean; home: boolean; listing: 
   if (path === '' || /^\/(index|default|home|trang-chu)(\.\w+)?$/i.test(path) || /^\/[a-z]{2}(-[a-z]{2})?$/i.test(path)) {
     return { article: false, home: true, listing: false };
   }
-  const listing = LISTING_PATH.test(path + '/') || /[?&](page|p|paged|category|cat|tag|s|q|keyword)=/i.test(url.search);
+  // A section index: /news, /blog/, /sections/science, /issues/ — but /news/2024/05/story is an article.
+  const sectionIndex =
+    /\/(news|blog|blogs|articles|stories|posts|press|press-releases|media|updates|events|issues|sections?|subjects?|shows|tin-tuc|tintuc)$/i.test(path) ||
+    /\/(sections?|subjects?|topics?|hub)\//i.test(path + '/');
+  const listing = sectionIndex || LISTING_PATH.test(path + '/') || /[?&](page|p|paged|category|cat|tag|s|q|keyword)=/i.test(url.search);
   const last = path.split('/').pop() ?? '';
   const slugWords = last.replace(/\.\w+$/, '').split(/[-_]+/).filter((w) => /[a-z\u00c0-\u1ef9]/i.test(w)).length;
   const dated = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])(\/|$)/.test(path) || /\/(19|20)\d{2}-\d{2}-\d{2}/.test(path);
@@ -70,6 +74,8 @@ export interface DetectionFeatures {
   noH1: number;
   /** og:type video.* or a JSON-LD VideoObject without an article: a video page. */
   videoPage: number;
+  /** Ten or more <article> cards: a teaser grid. */
+  manyCards: number;
   /** A portal family was recognised but its article body is absent: a section or service page. */
   profileWithoutBody: number;
 }
@@ -135,6 +141,7 @@ export function detectionFeatures(input: DetectionInput): DetectionFeatures {
     teaserRate: Math.min(20, input.teaserLinks / Math.max(0.2, text / 1000)),
     oneMatchingH1: input.h1Count === 1 && input.titleMatchesHeading ? 1 : 0,
     noH1: input.h1Count === 0 ? 1 : 0,
+    manyCards: input.articleElements >= 10 ? 1 : 0,
     videoPage: /^video/i.test(ogType) || (input.jsonLd.nonArticleTypes.includes('VideoObject') && !input.jsonLd.articleType) ? 1 : 0,
     profileWithoutBody: input.profile && !input.profileBodyFound ? 1 : 0,
   };
@@ -168,6 +175,7 @@ export const DETECTION_WEIGHTS: Record<keyof DetectionFeatures, number> = {
   noH1: -0.15,
   // Set by hand: the corpora have too few such pages to fit them.
   videoPage: -3,
+  manyCards: -1.5,
   profileWithoutBody: -1,
 };
 /** Fitted bias -3.05, moved by -0.25 to favour "not an article" (no listing taken for an article). */
@@ -195,6 +203,7 @@ const FEATURE_LABELS: Record<keyof DetectionFeatures, string> = {
   oneMatchingH1: 'one h1 matching the title',
   noH1: 'no h1',
   videoPage: 'video page',
+  manyCards: 'a grid of <article> cards',
   profileWithoutBody: 'portal page without an article body',
 };
 
