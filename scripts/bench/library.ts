@@ -32,6 +32,7 @@ interface Figures {
   longTasks: number;
   slowestKeyMs: number;
   lastKeyToResultsMs: number;
+  typingFrames: string[];
   resultsText: string;
   frameMedianMs: number;
   frameP95Ms: number;
@@ -74,6 +75,16 @@ async function measure(page: Page, optionsUrl: string, annotations: number, fill
       durationThreshold: 16,
     } as PerformanceObserverInit);
     addEventListener('keydown', () => keys.push(performance.now()), true);
+    const slowFrames: string[] = [];
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => {
+        const entry = e as PerformanceEntry & { renderStart: number; scripts: { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string }[] };
+        const scripts = entry.scripts.map((x) => `${x.invoker || '?'}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''} ${x.duration.toFixed(0)} ms`).join('; ');
+        const render = entry.renderStart ? e.startTime + e.duration - entry.renderStart : 0;
+        slowFrames.push(`${e.duration.toFixed(0)} ms [render ${render.toFixed(0)} ms; scripts: ${scripts || 'none'}]`);
+      }),
+    ).observe({ type: 'long-animation-frame' });
+    (globalThis as unknown as Record<string, unknown>).benchSlowFrames = slowFrames;
     const count = document.querySelector('[data-testid="result-count"]')!;
     new MutationObserver(() => resultChanges.push(performance.now())).observe(document.querySelector('.rows')!, { childList: true, subtree: true, characterData: true });
     new MutationObserver(() => resultChanges.push(performance.now())).observe(count, { childList: true, subtree: true, characterData: true });
@@ -97,6 +108,7 @@ async function measure(page: Page, optionsUrl: string, annotations: number, fill
       slowestKeyMs: Math.max(0, ...keyEvents.map((e) => e.duration)),
       lastKeyToResultsMs: lastResult - lastKey,
       resultsText: document.querySelector('[data-testid="result-count"]')!.textContent ?? '',
+      typingFrames: ((globalThis as unknown as { benchSlowFrames: string[] }).benchSlowFrames).slice(0, 8),
     };
   });
 
@@ -160,6 +172,7 @@ function print(label: string, f: Figures) {
     `  typing "hoc tap": longest task ${f.longestTaskMs.toFixed(0)} ms (${f.longTasks} tasks ≥ 50 ms), slowest keystroke ${f.slowestKeyMs.toFixed(0)} ms, ` +
       `last key → results ${f.lastKeyToResultsMs.toFixed(0)} ms (incl. 150 ms debounce); "${f.resultsText}"`,
   );
+  for (const frame of f.typingFrames) console.log(`    slow frame while typing: ${frame}`);
   console.log(
     `  scrolling 4 s: ${f.frames} frames, interval median ${f.frameMedianMs.toFixed(1)} ms, p95 ${f.frameP95Ms.toFixed(1)} ms, max ${f.frameMaxMs.toFixed(1)} ms, ` +
       `${f.framesOver50} frames > 50 ms, longest task ${f.scrollLongestTaskMs.toFixed(0)} ms, ~${f.rowsLoaded} rows loaded`,
