@@ -75,7 +75,10 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   return {
     context,
     extensionId,
-    serviceWorker,
+    // Chromium stops idle workers and starts new ones: always hand out the one running now.
+    get serviceWorker() {
+      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? serviceWorker;
+    },
     userDataDir,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async close({ keepProfile = false } = {}) {

@@ -110,3 +110,4 @@ export function paintedTexts(page: Page, color: string): Promise<string[]> {
 export function toolbar(page: Page) {
   return page.getByRole('toolbar', { name: 'Công cụ đánh dấu Sổ tay' });
 }
+
