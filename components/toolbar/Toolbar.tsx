@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/model/types';
 import { addTag, suggestTags, type TagChoice } from '@/utils/tags/suggest';
 import { createTranslator, type Locale, type MessageKey } from '@/utils/i18n';
+import type { ToolbarView } from '@/utils/page/controller';
 
 export const COLOR_NAME_KEYS: Record<HighlightColor, MessageKey> = {
   yellow: 'colorYellow',
@@ -15,31 +16,8 @@ export const COLOR_NAME_KEYS: Record<HighlightColor, MessageKey> = {
   purple: 'colorPurple',
 };
 
-export interface ToolbarHighlight {
-  color: HighlightColor;
-  tags: string[];
-  note: string;
-}
-
-export interface ToolbarProps {
-  locale: Locale;
-  /** Where to show it, in document coordinates (below the selection). */
-  position: { top: number; left: number };
-  /** The highlight being edited; absent while the user has only selected text. */
-  highlight?: ToolbarHighlight;
-  knownTags: TagChoice[];
-  /** Open on a panel and move keyboard focus into the toolbar (keyboard shortcut, click on a highlight). */
-  initialPanel?: 'tags' | 'note';
-  autoFocus?: boolean;
-  /** A short confirmation to announce ("Copied."). */
-  status?: string;
-  onColor(color: HighlightColor): void;
-  onTags(tags: string[]): void;
-  onNote(note: string): void;
-  onCopy(): void;
-  onDelete(): void;
-  onClose(): void;
-}
+/** What the controller asks the toolbar to show (utils/page/controller.ts), in the chosen language. */
+export type ToolbarProps = Omit<ToolbarView, 'key'> & { locale: Locale };
 
 export function Toolbar(props: ToolbarProps) {
   const t = useMemo(() => createTranslator(props.locale), [props.locale]);

@@ -43,9 +43,9 @@ describe('the extension in Chromium', () => {
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Đã lưu vào thư viện.');
 
     const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    const link = options.getByTestId('saved-pages').getByRole('link');
-    await expect.poll(() => link.textContent()).toContain(SAMPLE_TITLE);
+    await options.goto(browser.extensionUrl('options.html#articles'));
+    const link = options.getByRole('table').getByRole('link', { name: SAMPLE_TITLE });
+    await expect.poll(() => link.count()).toBe(1);
     expect(await link.getAttribute('href')).toBe(SAMPLE_ARTICLE_URL);
   });
 
@@ -77,9 +77,9 @@ describe('the extension in Chromium', () => {
 
     browser = await launch(server, profile);
     const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await expect.poll(() => options.getByTestId('saved-pages').getByRole('listitem').count()).toBe(1);
-    expect(await options.getByTestId('saved-pages').textContent()).toContain(SAMPLE_TITLE);
+    await options.goto(browser.extensionUrl('options.html#articles'));
+    await expect.poll(() => options.getByRole('table').getByRole('row').count()).toBe(2); // header + the page
+    expect(await options.getByRole('table').textContent()).toContain(SAMPLE_TITLE);
     await browser.close();
     browser = undefined;
     rmSync(profile, { recursive: true, force: true });

@@ -3,7 +3,8 @@
  * that survives the service worker being stopped, and is gone when the browser closes): this is not
  * browsing history, nothing reaches IndexedDB until the user acts.
  */
-import { array, boolean, httpUrl, integer, object, optional, string } from '../messaging/guard';
+import { array, httpUrl, integer, object, optional, string } from '../messaging/guard';
+import { articleReport } from '../messaging/protocol';
 import type { TabPage } from '../messaging/types';
 import type { DeletedAnnotation } from '../db/annotations';
 import { tryNormalizeUrl } from '../url/normalize';
@@ -15,31 +16,12 @@ export interface SessionArea {
   remove(key: string): Promise<void>;
 }
 
-const anyText = string({ max: 1_000_000 });
 const storedTabPage = object({
   tabId: integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
   url: httpUrl,
   title: string({ max: 2000 }),
   reportedAt: integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-  article: optional(
-    object({
-      isArticle: boolean,
-      confidence: integer({ min: 0, max: 100 }),
-      extractionMicros: optional(integer({ min: 0, max: 600_000_000 })),
-      canonicalUrl: optional(httpUrl),
-      meta: object({
-        title: anyText,
-        lead: optional(anyText),
-        author: optional(anyText),
-        published: optional(anyText),
-        modified: optional(anyText),
-        siteName: optional(anyText),
-        lang: optional(anyText),
-        sourceUrl: optional(anyText),
-        sourceName: optional(anyText),
-      }),
-    }),
-  ),
+  article: optional(articleReport),
   orphans: optional(array(string({ max: 200 }), { max: 100_000 })),
 });
 

@@ -108,21 +108,25 @@ export function validateAnnotation(value: unknown, path = 'annotation'): Annotat
 }
 
 const metaText = optional(string({ max: LIMITS.metaFieldLength }));
+
+/** What extraction knows about an article (ArticleMeta), as stored, sent in messages and kept per tab. */
+export const articleMeta = object({
+  title: string({ max: LIMITS.titleLength }),
+  lead: metaText,
+  author: metaText,
+  published: metaText,
+  modified: metaText,
+  siteName: metaText,
+  lang: optional(string({ max: 35 })),
+  sourceUrl: metaText,
+  sourceName: metaText,
+});
+
 const articleShape = object({
   url: normalizedUrl,
   aliases: array(normalizedUrl, { max: LIMITS.aliases }),
   originalUrl: string({ min: 1, max: 8192, pattern: /^https?:\/\//i }),
-  meta: object({
-    title: string({ max: LIMITS.titleLength }),
-    lead: metaText,
-    author: metaText,
-    published: metaText,
-    modified: metaText,
-    siteName: metaText,
-    lang: optional(string({ max: 35 })),
-    sourceUrl: metaText,
-    sourceName: metaText,
-  }),
+  meta: articleMeta,
   firstVisit: timestamp,
   lastVisit: timestamp,
 });

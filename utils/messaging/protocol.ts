@@ -7,7 +7,7 @@
  * about is taken from the browser's record of the sender (sender.url), never from the message.
  */
 import { HIGHLIGHT_COLORS, type Annotation } from '../model/types';
-import { annotationId, annotationTarget, LIMITS } from '../db/validate';
+import { annotationId, annotationTarget, articleMeta, LIMITS } from '../db/validate';
 import { array, boolean, integer, literal, object, optional, string, httpUrl, type Guard, type Guarded } from './guard';
 import type { PageAnnotations, PageReply, SavedPage, TabPage } from './types';
 
@@ -20,27 +20,17 @@ interface MessageSpec {
 
 const tabId = integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const color = literal(...HIGHLIGHT_COLORS);
-const metaText = optional(string({ max: LIMITS.metaFieldLength }));
 const tagNames = array(string({ min: 1, max: LIMITS.tagNameLength }), { max: LIMITS.tagsPerAnnotation });
 const idList = array(annotationId, { max: 100_000 });
 
-const articleReport = object({
+/** What extraction found on the page; the same shape is kept as tab state (background/tab-state.ts). */
+export const articleReport = object({
   isArticle: boolean,
   confidence: integer({ min: 0, max: 100 }),
   /** Microseconds spent detecting and extracting on the live page (for the speed figures). */
   extractionMicros: optional(integer({ min: 0, max: 600_000_000 })),
   canonicalUrl: optional(httpUrl),
-  meta: object({
-    title: string({ max: LIMITS.titleLength }),
-    lead: metaText,
-    author: metaText,
-    published: metaText,
-    modified: metaText,
-    siteName: metaText,
-    lang: optional(string({ max: 35 })),
-    sourceUrl: metaText,
-    sourceName: metaText,
-  }),
+  meta: articleMeta,
 });
 
 const annotationChanges = object({
