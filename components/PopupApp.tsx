@@ -8,6 +8,8 @@ import { articleToMarkdown, DEFAULT_EXPORT_OPTIONS, inPageOrder } from '@/utils/
 import { safeBaseName } from '@/utils/export/filenames';
 import { createTranslator, formatIsoDay, type Locale } from '@/utils/i18n';
 import { COLOR_NAME_KEYS } from './toolbar/Toolbar';
+import { downloadWithLink } from './library/services';
+import { addTag } from '@/utils/tags/suggest';
 
 type State = { kind: 'loading' } | { kind: 'inactive' } | { kind: 'page'; data: PageAnnotations };
 
@@ -16,6 +18,7 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [status, setStatus] = useState<string>('');
   const [undo, setUndo] = useState<Annotation | undefined>();
+  const [editing, setEditing] = useState<string | undefined>();
 
   async function load() {
     if (tabId === undefined) return setState({ kind: 'inactive' });
@@ -55,6 +58,18 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
       await sendMessage('page/save', { tabId });
       setStatus(t('pageSaved'));
       await load();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function saveEdit(annotation: Annotation, changes: { tags: string[]; note: string }) {
+    try {
+      await sendMessage('annotation/update', { id: annotation.id, changes });
+      setEditing(undefined);
+      await load();
+      // The page repaints nothing for tags or notes, but its toolbar shows them: let it refetch.
+      void tellPage({ type: 'content/refresh', data: {} });
     } catch (error) {
       fail(error);
     }
@@ -100,12 +115,7 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
   function downloadMarkdown(data: PageAnnotations) {
     const text = markdown(data);
     if (!text || !data.article) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${safeBaseName(data.article.meta.title, 'so-tay')}.md`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadWithLink(new Blob([text], { type: 'text/markdown;charset=utf-8' }), `${safeBaseName(data.article.meta.title, 'so-tay')}.md`);
   }
 
   const page = state.kind === 'page' ? state.data.page! : undefined;
@@ -173,12 +183,18 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
                   {a.tags.length > 0 && <p class="tags">{a.tags.map((tag) => `#${tag}`).join(' ')}</p>}
                   {a.note && <p class="note">{a.note}</p>}
                   {orphans.has(a.id) && <p class="orphan">{t('orphan')}</p>}
+                  {editing === a.id && (
+                    <HighlightEditor t={t} annotation={a} onCancel={() => setEditing(undefined)} onSave={(changes) => void saveEdit(a, changes)} />
+                  )}
                   <div class="row-actions">
                     {!orphans.has(a.id) && (
                       <button type="button" class="link" onClick={() => void tellPage({ type: 'content/scroll-to', data: { id: a.id } })}>
                         {t('showOnPage')}
                       </button>
                     )}
+                    <button type="button" class="link" aria-expanded={editing === a.id} onClick={() => setEditing(editing === a.id ? undefined : a.id)}>
+                      {t('popupEdit')}
+                    </button>
                     <button type="button" class="link danger" onClick={() => void remove(a)}>
                       {t('deleteButton')}
                     </button>
@@ -206,5 +222,40 @@ export function PopupApp({ tabId, locale }: { tabId: number | undefined; locale:
         </a>
       </p>
     </main>
+  );
+}
+
+/** Tags and note of one highlight, edited in place in the popup. */
+function HighlightEditor(props: {
+  t: ReturnType<typeof createTranslator>;
+  annotation: Annotation;
+  onSave(changes: { tags: string[]; note: string }): void;
+  onCancel(): void;
+}) {
+  const { t, annotation } = props;
+  const [tags, setTags] = useState(annotation.tags.join(', '));
+  const [note, setNote] = useState(annotation.note);
+  const save = (event: Event) => {
+    event.preventDefault();
+    const names = tags.split(',').reduce<string[]>((list, name) => addTag(list, name), []);
+    props.onSave({ tags: names, note });
+  };
+  return (
+    <form class="editor" onSubmit={save}>
+      <label>
+        {t('popupTagsField')}
+        <input type="text" value={tags} maxLength={2000} onInput={(e) => setTags(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('popupNoteField')}
+        <textarea rows={3} value={note} maxLength={50000} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <div class="row-actions">
+        <button type="submit">{t('popupSave')}</button>
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          {t('popupCancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -250,10 +250,12 @@ export function LibraryView(props: LibraryViewProps) {
     props.onChanged();
   }
 
-  async function exportSelected(format: 'zip' | 'markdown') {
+  async function exportSelected(format: 'zip' | 'markdown' | 'clipboard') {
     const chosen = selectedItems();
     if (!chosen.length) return;
     setBusy(true);
+    // Long exports yield between articles; show how far they are.
+    const onProgress = (done: number, total: number) => setStatus(t('libExportProgress', numbers.format(done), numbers.format(total)));
     try {
       const byArticle = new Map<string, Annotation[]>();
       for (const a of chosen) byArticle.set(a.articleUrl, [...(byArticle.get(a.articleUrl) ?? []), a]);
@@ -266,10 +268,15 @@ export function LibraryView(props: LibraryViewProps) {
       const now = new Date();
       const stamp = now.toISOString().slice(0, 10);
       if (format === 'zip') {
-        const zip = await libraryToZip(items, options, now);
+        const zip = await libraryToZip(items, options, now, onProgress);
         services.download(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `so-tay-${stamp}.zip`);
       } else {
-        const markdown = await libraryToMarkdown(items, options, now);
+        const markdown = await libraryToMarkdown(items, options, now, onProgress);
+        if (format === 'clipboard') {
+          await navigator.clipboard.writeText(markdown);
+          setStatus(t('markdownCopied'));
+          return;
+        }
         services.download(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }), `so-tay-${stamp}.md`);
       }
       setStatus(t('libExported', numbers.format(chosen.length)));
@@ -399,6 +406,7 @@ export function LibraryView(props: LibraryViewProps) {
         <button type="button" class="secondary" disabled={busy || !selected.size} onClick={() => void deleteSelected()}>{t('libDeleteSelected')}</button>
         <button type="button" class="secondary" disabled={busy || !selected.size} onClick={() => void exportSelected('zip')}>{t('libExportZip')}</button>
         <button type="button" class="secondary" disabled={busy || !selected.size} onClick={() => void exportSelected('markdown')}>{t('libExportMarkdown')}</button>
+        <button type="button" class="secondary" disabled={busy || !selected.size} onClick={() => void exportSelected('clipboard')}>{t('copyMarkdown')}</button>
       </div>
 
       <p class="status" role="status">

@@ -78,6 +78,15 @@ describe('highlighting through the toolbar', () => {
     expect(text).toContain(PASSAGE);
     expect(text).toContain('#học tập #Hà Nội');
     expect(text).toContain('Số liệu đến tháng 4/2023');
+
+    // Tags and note can be edited in place in the popup.
+    await item.getByRole('button', { name: 'Sửa thẻ và ghi chú' }).click();
+    await item.getByRole('textbox', { name: 'Thẻ (cách nhau bởi dấu phẩy)' }).fill('học tập, thi đua');
+    await item.getByRole('textbox', { name: 'Ghi chú' }).fill('Đã đối chiếu với báo cáo');
+    await item.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => item.textContent()).toContain('#học tập #thi đua');
+    const reopened = await openPopupFor(browser, page);
+    await expect.poll(() => reopened.getByTestId('highlights').textContent()).toContain('Đã đối chiếu với báo cáo');
   });
 
   it('finds the same highlights behind utm_ parameters and a #fragment', async () => {
