@@ -60,7 +60,6 @@ export interface ControllerOptions {
   lateContentMs?: number;
   /** Quiet time after DOM changes before trying again. */
   mutationDebounceMs?: number;
-  /** Copy format: "“quote” — title\nlink". Labels are page-independent, so no locale is needed. */
 }
 
 type Status = 'copied' | 'noteSaved';
@@ -106,19 +105,7 @@ export class PageController {
     const started = performance.now();
     this.extraction = extractArticle(this.doc, this.url);
     this.extractionMs = performance.now() - started;
-    const { meta, isArticle, confidence } = this.extraction;
-    const canonical = this.doc.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
-    const reply = await this.backend.report({
-      url: this.url,
-      title: (meta.title || this.doc.title).slice(0, 2000),
-      article: {
-        isArticle,
-        confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100),
-        extractionMicros: Math.round(this.extractionMs * 1000),
-        ...(canonical && /^https?:/i.test(canonical) ? { canonicalUrl: canonical } : {}),
-        meta: trimMeta(meta),
-      },
-    });
+    const reply = await this.reportPage();
     if (!reply.active) return;
     this.knownTags = reply.tags;
     this.defaultColor = reply.defaultColor;
@@ -129,22 +116,33 @@ export class PageController {
 
   /** Highlights changed elsewhere: fetch them again and repaint. */
   async refresh(): Promise<void> {
-    const reply = await this.backend.report({
-      url: this.url,
-      title: (this.extraction?.meta.title || this.doc.title).slice(0, 2000),
-      article: {
-        isArticle: this.extraction?.isArticle ?? false,
-        confidence: Math.round((this.extraction?.confidence ?? 0) * 100),
-        meta: trimMeta(this.extraction?.meta ?? { title: this.doc.title }),
-      },
-    });
-    this.knownTags = reply.tags;
-    this.defaultColor = reply.defaultColor;
+    const reply = await this.reportPage();
     this.painter.clear();
     this.annotations.clear();
     this.orphans.clear();
     this.closeToolbar();
+    // Turned off for this portal meanwhile: nothing more to show.
+    if (!reply.active) return;
+    this.knownTags = reply.tags;
+    this.defaultColor = reply.defaultColor;
     await this.restore(reply.annotations);
+  }
+
+  /** Tell the background what this page is; its answer carries the page's highlights. */
+  private reportPage(): Promise<PageReply> {
+    const { meta, isArticle, confidence } = this.extraction ?? { meta: { title: '' }, isArticle: false, confidence: 0 };
+    const canonical = this.doc.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
+    return this.backend.report({
+      url: this.url,
+      title: (meta.title || this.doc.title).slice(0, 2000),
+      article: {
+        isArticle,
+        confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100),
+        extractionMicros: Math.round(this.extractionMs * 1000),
+        ...(canonical && /^https?:/i.test(canonical) ? { canonicalUrl: canonical } : {}),
+        meta: trimMeta({ ...meta, title: meta.title || this.doc.title }),
+      },
+    });
   }
 
   stop(): void {
