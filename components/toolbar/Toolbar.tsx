@@ -2,7 +2,7 @@
  * The selection toolbar: colours, tags, note, copy, delete. Rendered inside Sổ tay's own shadow root
  * (see mount.ts), controlled by the content script, which owns the data and talks to the background.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/model/types';
 import { addTag, suggestTags, type TagChoice } from '@/utils/tags/suggest';
 import { createTranslator, type Locale, type MessageKey } from '@/utils/i18n';
@@ -24,7 +24,8 @@ export function Toolbar(props: ToolbarProps) {
   const [panel, setPanel] = useState<'tags' | 'note' | undefined>(props.initialPanel);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Layout effects run before the browser handles the next key, so a fast typist's keys land in the toolbar.
+  useLayoutEffect(() => {
     // An open panel focuses its own field; otherwise start on the first colour.
     if (props.autoFocus && !props.initialPanel) rootRef.current?.querySelector<HTMLElement>('button')?.focus();
   }, []);
@@ -108,7 +109,7 @@ function TagEditor(props: {
   const suggestions = text.trim() ? suggestTags(text, props.knownTags, props.tags, 6) : [];
   const listId = 'sotay-tag-suggestions';
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (props.focus) inputRef.current?.focus();
   }, []);
 
@@ -193,7 +194,7 @@ function NoteEditor(props: { t: ReturnType<typeof createTranslator>; note: strin
   const { t } = props;
   const [text, setText] = useState(props.note);
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useLayoutEffect(() => ref.current?.focus(), []);
   const save = () => {
     if (text !== props.note) props.onSave(text);
   };

@@ -197,6 +197,8 @@ describe('keyboard and editing', () => {
     for (let i = 0; i < 10 && (await focusedLabel()) !== 'Thẻ'; i++) await page.keyboard.press('Tab');
     expect(await focusedLabel()).toBe('Thẻ');
     await page.keyboard.press('Enter');
+    // The tag field takes the focus; type once it has it, as a person watching the screen would.
+    await expect.poll(() => bar.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement?.getAttribute('role'))).toBe('combobox');
     await page.keyboard.type('chuyển đổi số');
     await page.keyboard.press('Enter');
     await expect.poll(() => bar.getByRole('button', { name: 'Bỏ thẻ chuyển đổi số' }).count()).toBe(1);
