@@ -2,7 +2,8 @@
  * Tag autocomplete: accent-insensitive ("hoc" suggests "học tập"), matching the start of any word
  * ("tap" suggests "học tập" too, after the tags that start with it), most-used first within a rank.
  */
-import { canonicalKey, collapseWhitespace, foldForSearch, nfc } from '../text/fold';
+import { canonicalKey, foldForSearch } from '../text/fold';
+import { cleanTagName, LIMITS } from '../db/validate';
 
 export interface TagChoice {
   name: string;
@@ -27,14 +28,21 @@ export function suggestTags(input: string, known: readonly TagChoice[], alreadyC
   return ranked.slice(0, limit).map((r) => r.tag);
 }
 
-/** The tag as the user typed it, tidied: NFC, single spaces, no leading '#', at most 64 characters. */
-export function cleanTagName(input: string): string {
-  return collapseWhitespace(nfc(input)).replace(/^#+/, '').slice(0, 64).trim();
+/**
+ * The tag as the user typed it, made into a name the store accepts (its own rules, utils/db/validate.ts):
+ * no leading '#', cut to the length limit; '' when nothing acceptable is left.
+ */
+export function tidyTagInput(input: string): string {
+  try {
+    return cleanTagName(input.trim().replace(/^#+/, '').slice(0, LIMITS.tagNameLength));
+  } catch {
+    return '';
+  }
 }
 
 /** Adds a tag unless an equal one (same canonical key: "hòa" = "hoà") is already there. */
 export function addTag(tags: readonly string[], input: string, known: readonly TagChoice[] = []): string[] {
-  const name = cleanTagName(input);
+  const name = tidyTagInput(input);
   if (!name) return [...tags];
   const key = canonicalKey(name);
   if (tags.some((t) => canonicalKey(t) === key)) return [...tags];

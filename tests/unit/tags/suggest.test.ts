@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTag, cleanTagName, suggestTags } from '@/utils/tags/suggest';
+import { addTag, suggestTags, tidyTagInput } from '@/utils/tags/suggest';
 
 const known = [
   { name: 'học tập', count: 12 },
@@ -39,6 +39,9 @@ describe('addTag', () => {
   });
   it('ignores empty input', () => {
     expect(addTag(['a'], '   ')).toEqual(['a']);
-    expect(cleanTagName('#')).toBe('');
+    expect(tidyTagInput('#')).toBe('');
+  });
+  it('never offers the store a tag it would refuse (control characters)', () => {
+    expect(addTag([], 'a\u0007b')).toEqual([]);
   });
 });
