@@ -102,8 +102,7 @@ describe('the extension in Chromium', () => {
         wrongType: await send({ type: 'page/save', data: { tabId: String(id) } }),
         extraKey: await send({ type: 'page/save', data: { tabId: id, title: 'forged' } }),
         forged: await send({ type: 'page/report', data: { url: 'http://hanoi.gov.vn/forged.htm', title: 'Forged' } }),
-        list: await send({ type: 'pages/list', data: {} }),
-        state: await send({ type: 'tab/get', data: { tabId: id } }),
+        state: await send({ type: 'tab/annotations', data: { tabId: id } }),
       };
     }, tabId);
     expect(replies.garbage).toMatchObject({ ok: false, error: { code: 'bad-message' } });
@@ -112,7 +111,6 @@ describe('the extension in Chromium', () => {
     expect(replies.extraKey).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     expect(replies.forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Nothing was saved and the tab still shows what its own content script reported.
-    expect(replies.list).toEqual({ ok: true, value: [] });
-    expect(replies.state).toMatchObject({ ok: true, value: { url: SAMPLE_ARTICLE_URL } });
+    expect(replies.state).toMatchObject({ ok: true, value: { article: null, annotations: [], page: { url: SAMPLE_ARTICLE_URL } } });
   });
 });

@@ -2,7 +2,7 @@
 import { MessageError, type ErrorCode } from '../messaging/protocol';
 import type { Handlers, VerifiedSender } from '../messaging/router';
 import type { Database } from '../db/database';
-import { findArticle, listArticles, upsertArticle, type ArticleVisit } from '../db/articles';
+import { findArticle, upsertArticle, type ArticleVisit } from '../db/articles';
 import {
   createAnnotation,
   deleteAnnotation,
@@ -140,10 +140,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return (await listTags(await db())).map((t) => ({ name: t.name, count: t.count }));
     },
 
-    async 'tab/get'({ tabId }) {
-      return tabs.get(tabId);
-    },
-
     async 'tab/annotations'({ tabId }) {
       const page = await tabs.get(tabId);
       if (!page) return { page: null, article: null, annotations: [], orphans: [] };
@@ -168,9 +164,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return upsertArticle(await db(), visitOf(page), now());
     },
 
-    async 'pages/list'() {
-      return listArticles(await db());
-    },
   };
 
   // Store failures reach the sender as typed errors with the store's clear message.

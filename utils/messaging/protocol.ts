@@ -9,7 +9,7 @@
 import { HIGHLIGHT_COLORS, type Annotation } from '../model/types';
 import { annotationId, annotationTarget, articleMeta, LIMITS } from '../db/validate';
 import { array, boolean, integer, literal, object, optional, string, httpUrl, type Guard, type Guarded } from './guard';
-import type { PageAnnotations, PageReply, SavedPage, TabPage } from './types';
+import type { PageAnnotations, PageReply, SavedPage } from './types';
 
 export type SenderKind = 'content' | 'extension-page';
 
@@ -63,16 +63,12 @@ export const PROTOCOL = {
   'annotation/undelete': { from: ['content', 'extension-page'], request: object({ id: annotationId }) },
   /** Tag names with counts, for autocomplete. */
   'tags/list': { from: ['content', 'extension-page'], request: object({}) },
-  /** An extension page asks what a tab shows. */
-  'tab/get': { from: ['extension-page'], request: object({ tabId }) },
   /** The highlights of the page a tab shows, with the ones the page could not place. */
   'tab/annotations': { from: ['extension-page'], request: object({ tabId }) },
   /** The user turns Sổ tay on for the page in a tab that is not on the portal list (activeTab). */
   'tab/activate': { from: ['extension-page'], request: object({ tabId }) },
   /** The user saves the page shown in a tab. */
   'page/save': { from: ['extension-page'], request: object({ tabId }) },
-  /** Every saved page, newest first. */
-  'pages/list': { from: ['extension-page'], request: object({}) },
 } as const satisfies Record<string, MessageSpec>;
 
 export interface ProtocolResponses {
@@ -83,11 +79,9 @@ export interface ProtocolResponses {
   'annotation/delete': { id: string };
   'annotation/undelete': Annotation;
   'tags/list': { name: string; count: number }[];
-  'tab/get': TabPage | null;
   'tab/annotations': PageAnnotations;
   'tab/activate': { activated: true };
   'page/save': SavedPage;
-  'pages/list': SavedPage[];
 }
 
 export type MessageType = keyof typeof PROTOCOL;

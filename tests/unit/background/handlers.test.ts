@@ -71,15 +71,16 @@ describe('page reports', () => {
   it('keep a report as tab state only: nothing is stored until the user acts', async () => {
     const reply = await value<{ annotations: unknown[]; defaultColor: string }>(send('page/report', { url: `${ARTICLE}?utm_source=zalo`, title: 'Lan tỏa', article }, contentIn(5)));
     expect(reply).toMatchObject({ annotations: [], defaultColor: 'green' });
-    expect(await value(send('pages/list', {}))).toEqual([]);
-    expect(await value(send('tab/get', { tabId: 5 }))).toMatchObject({ tabId: 5, title: 'Lan tỏa', article: { meta: { author: 'Quỳnh Anh' } } });
+    const onTab = await value<{ page: unknown; article: unknown }>(send('tab/annotations', { tabId: 5 }));
+    expect(onTab.article).toBeNull();
+    expect(onTab.page).toMatchObject({ tabId: 5, title: 'Lan tỏa', article: { meta: { author: 'Quỳnh Anh' } } });
   });
 
   it('stay silent on a portal the user turned off', async () => {
     disabled = ['gov-vn'];
     const reply = await value(send('page/report', { url: ARTICLE, title: 'Lan tỏa', article }, contentIn(5)));
     expect(reply).toMatchObject({ active: false, annotations: [] });
-    expect(await value(send('tab/get', { tabId: 5 }))).toBeNull();
+    expect(await value(send('tab/annotations', { tabId: 5 }))).toMatchObject({ page: null });
   });
 
   it('refuse a report about another site than the reporting page', async () => {
@@ -174,7 +175,7 @@ describe('turning Sổ tay on for a page outside the list', () => {
 describe('tab state', () => {
   it('drops corrupted tab state instead of trusting it', async () => {
     area.items.set('tab:3', { tabId: 3, url: 'javascript:alert(1)', title: 'x', reportedAt: 1 });
-    expect(await send('tab/get', { tabId: 3 })).toEqual({ ok: true, value: null });
+    expect(await send('tab/annotations', { tabId: 3 })).toMatchObject({ ok: true, value: { page: null } });
     expect(area.items.has('tab:3')).toBe(false);
   });
 });

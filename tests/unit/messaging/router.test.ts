@@ -33,24 +33,24 @@ describe('classifySender', () => {
 describe('dispatch', () => {
   it('runs the handler for a well-formed message from an allowed sender', async () => {
     const handlers = spyHandlers();
-    const reply = await dispatch({ type: 'tab/get', data: { tabId: 7 } }, page, self, handlers);
+    const reply = await dispatch({ type: 'tab/annotations', data: { tabId: 7 } }, page, self, handlers);
     expect(reply).toEqual({ ok: true, value: null });
-    expect(handlers['tab/get']).toHaveBeenCalledWith({ tabId: 7 }, { kind: 'extension-page', url: page.url });
+    expect(handlers['tab/annotations']).toHaveBeenCalledWith({ tabId: 7 }, { kind: 'extension-page', url: page.url });
   });
 
   it.each([
     ['not an object', 'hello'],
     ['null', null],
-    ['an array', [{ type: 'tab/get', data: { tabId: 1 } }]],
+    ['an array', [{ type: 'tab/annotations', data: { tabId: 1 } }]],
     ['an unknown type', { type: 'db/drop', data: {} }],
     ['a prototype key as type', { type: '__proto__', data: {} }],
-    ['missing data', { type: 'tab/get' }],
-    ['an extra field', { type: 'tab/get', data: { tabId: 1 }, admin: true }],
-    ['a string tab id', { type: 'tab/get', data: { tabId: '1' } }],
-    ['a negative tab id', { type: 'tab/get', data: { tabId: -1 } }],
-    ['a fractional tab id', { type: 'tab/get', data: { tabId: 1.5 } }],
-    ['an unexpected data key', { type: 'pages/list', data: { all: true } }],
-    ['a __proto__ data key', { type: 'tab/get', data: JSON.parse('{"tabId":1,"__proto__":{"x":1}}') }],
+    ['missing data', { type: 'tab/annotations' }],
+    ['an extra field', { type: 'tab/annotations', data: { tabId: 1 }, admin: true }],
+    ['a string tab id', { type: 'tab/annotations', data: { tabId: '1' } }],
+    ['a negative tab id', { type: 'tab/annotations', data: { tabId: -1 } }],
+    ['a fractional tab id', { type: 'tab/annotations', data: { tabId: 1.5 } }],
+    ['an unexpected data key', { type: 'tags/list', data: { all: true } }],
+    ['a __proto__ data key', { type: 'tab/annotations', data: JSON.parse('{"tabId":1,"__proto__":{"x":1}}') }],
   ])('rejects %s with a bad-message error and runs nothing', async (_label, message) => {
     const handlers = spyHandlers();
     const reply = await dispatch(message, page, self, handlers);
@@ -71,7 +71,7 @@ describe('dispatch', () => {
 
   it('rejects messages from other extensions', async () => {
     const handlers = spyHandlers();
-    const reply = await dispatch({ type: 'pages/list', data: {} }, { ...page, id: 'other' }, self, handlers);
+    const reply = await dispatch({ type: 'tags/list', data: {} }, { ...page, id: 'other' }, self, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     noHandlerCalled(handlers);
   });
@@ -88,8 +88,8 @@ describe('dispatch', () => {
 
   it('turns a handler failure into an error reply instead of throwing', async () => {
     const handlers = spyHandlers();
-    handlers['pages/list'].mockRejectedValueOnce(new Error('disk full'));
-    const reply = await dispatch({ type: 'pages/list', data: {} }, page, self, handlers);
+    handlers['tags/list'].mockRejectedValueOnce(new Error('disk full'));
+    const reply = await dispatch({ type: 'tags/list', data: {} }, page, self, handlers);
     expect(reply).toEqual({ ok: false, error: { code: 'failed', message: 'disk full' } });
   });
 });
