@@ -5,6 +5,9 @@ import preact from '@preact/preset-vite';
 // runs in vitest and Node without WXT's auto-import layer.
 export default defineConfig({
   imports: false,
+  // SOTAY_OUT_DIR lets two builds run side by side (e.g. a benchmark while the e2e suite runs) without
+  // one replacing the extension under the other's browser.
+  outDir: process.env.SOTAY_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

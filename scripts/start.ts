@@ -5,7 +5,7 @@
  *   npm start                       a window (when a display is available), until you close it
  *   npm start -- --headless         no window: prints what it opened, then exits
  *   npm start -- --screenshot a.png also saves a screenshot of the article (and a.popup.png of the popup)
- *   npm start -- --no-build         use the existing .output/chrome-mv3
+ *   npm start -- --no-build         use the existing build (.output/chrome-mv3, or $SOTAY_OUT_DIR/chrome-mv3)
  *   npm start -- --fresh            a new empty profile instead of .sotay-profile/ (where your notes are kept)
  */
 import { spawnSync } from 'node:child_process';

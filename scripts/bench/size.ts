@@ -5,8 +5,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
+import { EXTENSION_DIR } from '../lib/browser';
 
-const dir = '.output/chrome-mv3';
+const dir = EXTENSION_DIR;
 if (!existsSync(join(dir, 'manifest.json'))) throw new Error('Build first: npm run build');
 
 /** The files an HTML entry loads (scripts, module preloads, stylesheets), and what those import. */

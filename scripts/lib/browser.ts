@@ -7,7 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** Where `wxt build` put the Chromium build; SOTAY_OUT_DIR as in wxt.config.ts. */
+export const OUTPUT_DIR = resolve(process.env.SOTAY_OUT_DIR || '.output');
+export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
