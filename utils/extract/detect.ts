@@ -97,6 +97,18 @@ export interface DetectionInput {
   h1Count: number;
   titleMatchesHeading: boolean;
   profileBodyFound: boolean;
+  /** The parsed page itself, for signals read from its structure (teaser repeats, pagination…). */
+  page?: DetectionPage;
+}
+
+export interface DetectionPage {
+  doc: Document;
+  body: Element;
+  /** The chosen article root. */
+  root: Element;
+  stats: Map<Element, ElementStats>;
+  /** Every <a> of the body, in document order. */
+  anchors: Element[];
 }
 
 export function detectionFeatures(input: DetectionInput): DetectionFeatures {

@@ -375,6 +375,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     h1Count: h1s.length,
     titleMatchesHeading: Boolean(headingKey) && (headingKey === titleKey || titleKey.includes(headingKey)),
     profileBodyFound: family !== 'generic',
+    page: { doc, body, root, stats, anchors: collected.anchors },
   });
 
   return {
