@@ -21,6 +21,11 @@ export default defineConfig({
     // asked for at that moment through optional_host_permissions, never granted up front.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // No remote code, no eval, no inline script, no plugins, no <base> or form-target hijacking in our pages.
+    // WXT writes this as MV3's extension_pages policy and as Firefox MV2's plain string.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
     action: { default_title: 'Sổ tay' },
     commands: {
       'highlight-selection': {
