@@ -1,0 +1,211 @@
+/**
+ * npm run bench:detect — is this page an article? Sổ tay's detection against Mozilla Readability's
+ * `isProbablyReaderable` on the same parsed pages:
+ *   ../shared/corpus/wcxb-dev     article vs every other page type (service, product, collection,
+ *                                 listing, forum, documentation), confusion by page type, and every
+ *                                 listing or home page taken for an article, by name;
+ *   ../shared/corpus/readability  against `readerable`;
+ *   tests/fixtures/portals        the government portal fixtures (their expected isArticle).
+ * Prints figures; nothing is asserted here.
+ *   --limit N        only the first N pages of each corpus
+ *   --features FILE  per-page features and truth as JSON lines (to refit DETECTION_WEIGHTS)
+ *   --ours-only      skip Readability
+ *   --errors         list every page detection gets wrong, with its reasons
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isProbablyReaderable } from '@mozilla/readability';
+import { extractArticle } from '../../utils/extract/index';
+import { parseDocument, readHtml } from '../extract';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const corpusRoot = resolve(projectRoot, '../shared/corpus');
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const limit = option('--limit') ? Number(option('--limit')) : Infinity;
+const oursOnly = args.includes('--ours-only');
+const listErrors = args.includes('--errors');
+const featuresPath = option('--features');
+const featureLines: string[] = [];
+
+interface Page {
+  corpus: 'wcxb' | 'readability' | 'portals';
+  id: string;
+  url: string;
+  /** wcxb page type; 'article' / 'not-article' elsewhere. */
+  type: string;
+  truth: boolean;
+  /** A listing or a home page: taking one for an article is the error the issue forbids outright. */
+  listingOrHome: boolean;
+  load: () => string;
+}
+
+interface Outcome {
+  page: Page;
+  ours: boolean;
+  confidence: number;
+  reasons: string[];
+  readerable: boolean;
+  ms: number;
+}
+
+function wcxbPages(): Page[] {
+  const dir = join(corpusRoot, 'wcxb-dev');
+  return readdirSync(join(dir, 'ground-truth'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort()
+    .slice(0, limit)
+    .map((id) => {
+      const truth = JSON.parse(readFileSync(join(dir, 'ground-truth', `${id}.json`), 'utf8')) as {
+        url: string;
+        _internal: { page_type: { primary: string } };
+      };
+      const type = truth._internal.page_type.primary;
+      return {
+        corpus: 'wcxb' as const,
+        id,
+        url: truth.url,
+        type,
+        truth: type === 'article',
+        listingOrHome: type === 'listing' || isHomeUrl(truth.url),
+        load: () => readHtml(join(dir, 'html', `${id}.html.gz`)),
+      };
+    });
+}
+
+function isHomeUrl(url: string): boolean {
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '') === '';
+  } catch {
+    return false;
+  }
+}
+
+function readabilityPages(): Page[] {
+  const dir = join(corpusRoot, 'readability');
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'source.html')))
+    .sort()
+    .slice(0, limit)
+    .map((name) => {
+      const expected = JSON.parse(readFileSync(join(dir, name, 'expected-metadata.json'), 'utf8')) as { readerable?: boolean };
+      const truth = expected.readerable !== false;
+      return {
+        corpus: 'readability' as const,
+        id: name,
+        url: 'http://fakehost/test/page.html',
+        type: truth ? 'article' : 'not-article',
+        truth,
+        listingOrHome: false,
+        load: () => readFileSync(join(dir, name, 'source.html'), 'utf8'),
+      };
+    });
+}
+
+function portalPages(): Page[] {
+  const dir = join(projectRoot, 'tests/fixtures/portals');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.expected\.json$/, '');
+      const expected = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { url: string; isArticle: boolean };
+      return {
+        corpus: 'portals' as const,
+        id: name,
+        url: expected.url,
+        type: expected.isArticle ? 'article' : 'not-article',
+        truth: expected.isArticle,
+        listingOrHome: /listing|category|home/.test(name),
+        load: () => readFileSync(join(dir, `${name}.html`), 'utf8'),
+      };
+    });
+}
+
+function run(page: Page): Outcome | undefined {
+  let html: string;
+  try {
+    html = page.load();
+  } catch (error) {
+    process.stderr.write(`${page.corpus}/${page.id}: unreadable: ${String(error)}\n`);
+    return undefined;
+  }
+  const doc = parseDocument(html);
+  const started = performance.now();
+  const result = extractArticle(doc, page.url);
+  const ms = performance.now() - started;
+  const readerable = oursOnly ? false : isProbablyReaderable(doc);
+  if (featuresPath) {
+    featureLines.push(JSON.stringify({ corpus: page.corpus, id: page.id, type: page.type, truth: page.truth, listingOrHome: page.listingOrHome, url: page.url, ours: result.isArticle, features: result.features }));
+  }
+  return { page, ours: result.isArticle, confidence: result.confidence, reasons: result.reasons, readerable, ms };
+}
+
+interface Confusion {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+function confusion(outcomes: Outcome[], predicted: (o: Outcome) => boolean): Confusion {
+  const c: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  for (const o of outcomes) {
+    const p = predicted(o);
+    if (p && o.page.truth) c.tp++;
+    else if (p) c.fp++;
+    else if (o.page.truth) c.fn++;
+    else c.tn++;
+  }
+  return c;
+}
+const fmt = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+function line(c: Confusion): string {
+  const accuracy = (c.tp + c.tn) / (c.tp + c.fp + c.tn + c.fn);
+  return `accuracy ${fmt(accuracy)}  precision ${fmt(c.tp / (c.tp + c.fp))}  recall ${fmt(c.tp / (c.tp + c.fn))}  (tp ${c.tp} fp ${c.fp} tn ${c.tn} fn ${c.fn})`;
+}
+
+function report(title: string, outcomes: Outcome[], byType: boolean) {
+  console.log(`\n## ${title} — ${outcomes.length} pages`);
+  console.log(`  Sổ tay       ${line(confusion(outcomes, (o) => o.ours))}`);
+  if (!oursOnly) console.log(`  Readability  ${line(confusion(outcomes, (o) => o.readerable))}  (isProbablyReaderable)`);
+  if (byType) {
+    const types = [...new Set(outcomes.map((o) => o.page.type))].sort();
+    console.log('  taken for an article, by page type (Sổ tay / Readability):');
+    for (const type of types) {
+      const ofType = outcomes.filter((o) => o.page.type === type);
+      const ours = ofType.filter((o) => o.ours).length;
+      const theirs = ofType.filter((o) => o.readerable).length;
+      console.log(`    ${type.padEnd(14)} ${String(ours).padStart(4)} / ${oursOnly ? '—' : String(theirs).padStart(4)}  of ${ofType.length}`);
+    }
+  }
+  const forbidden = outcomes.filter((o) => o.page.listingOrHome && o.ours);
+  console.log(`  listing or home pages taken for an article: ${forbidden.length}`);
+  for (const o of forbidden) console.log(`    ${o.page.id} ${o.page.type} ${o.page.url}  (${o.confidence}: ${o.reasons.slice(0, 4).join('; ')})`);
+  if (listErrors) {
+    for (const o of outcomes.filter((x) => x.ours !== x.page.truth)) {
+      console.log(`    ${o.ours ? 'FP' : 'FN'} ${o.page.id} ${o.page.type} ${o.page.url}  (${o.confidence}: ${o.reasons.slice(0, 5).join('; ')})`);
+    }
+  }
+}
+
+const startedAll = performance.now();
+const all: Outcome[] = [];
+for (const [title, pages, byType] of [
+  ['wcxb-dev: article vs every other page type', wcxbPages(), true],
+  ['readability/: against `readerable`', readabilityPages(), false],
+  ['tests/fixtures/portals: government portal fixtures', portalPages(), false],
+] as const) {
+  const outcomes: Outcome[] = [];
+  for (const [index, page] of pages.entries()) {
+    if (index % 250 === 0 && index > 0) process.stderr.write(`${page.corpus} ${index}/${pages.length}\n`);
+    const outcome = run(page);
+    if (outcome) outcomes.push(outcome);
+  }
+  report(title, outcomes, byType);
+  all.push(...outcomes);
+}
+const times = all.map((o) => o.ms).sort((a, b) => a - b);
+console.log(`\nmedian detection + extraction ${fmt(times[times.length >> 1] ?? NaN, 1)} ms per page; wall time ${((performance.now() - startedAll) / 1000).toFixed(0)} s`);
+if (featuresPath) writeFileSync(featuresPath, `${featureLines.join('\n')}\n`);
