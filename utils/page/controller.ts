@@ -223,13 +223,15 @@ export class PageController {
   // ——— user actions ———
 
   private listen(): void {
+    // Untrusted events are the page's scripts, not the reader: a forged mouseup over a highlight would
+    // otherwise open its editor (note and tags) for the page to read.
     const onMouseUp = (event: MouseEvent) => {
-      if (event.button !== 0 || this.ui.owns(event.target as Node)) return;
+      if (!event.isTrusted || event.button !== 0 || this.ui.owns(event.target as Node)) return;
       // Let the browser finish updating the selection first.
       setTimeout(() => this.onPointerDone(event), 0);
     };
     const onKeyUp = (event: KeyboardEvent) => {
-      if (this.ui.owns(event.target as Node)) return;
+      if (!event.isTrusted || this.ui.owns(event.target as Node)) return;
       if (event.shiftKey && /^(Arrow|Home|End|Page)/.test(event.key)) this.showForSelection(false);
     };
     this.doc.addEventListener('mouseup', onMouseUp, true);
