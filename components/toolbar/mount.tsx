@@ -12,6 +12,11 @@ import css from './toolbar.css?inline';
 
 export const UI_HOST_TAG = 'sotay-ui';
 
+const UNTRUSTED_BLOCKED = [
+  'click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
+  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'submit', 'paste', 'drop',
+] as const;
+
 /** JSX takes `key` only as its own attribute: inside a spread it would be an ordinary prop and never remount. */
 function withoutKey({ key: _key, ...view }: ToolbarView): Omit<ToolbarView, 'key'> {
   return view;
@@ -21,6 +26,20 @@ export function createPageUi(doc: Document, locale: Locale): PageUi & { destroy(
   const host = doc.createElement(UI_HOST_TAG);
   host.setAttribute('style', 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
   const shadow = host.attachShadow({ mode: 'open' });
+  // Only the person at the keyboard drives this UI. The page's scripts can reach an open shadow root and
+  // could call .click() or dispatch events to save, recolour or delete highlights; such events are not
+  // trusted, and are stopped here before any of our handlers sees them.
+  for (const type of UNTRUSTED_BLOCKED) {
+    shadow.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      true,
+    );
+  }
   const style = doc.createElement('style');
   style.textContent = css;
   const layer = doc.createElement('div');
