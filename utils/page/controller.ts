@@ -11,6 +11,7 @@ import { buildTextModel, type TextModel } from '../anchor/text-model';
 import { describeRange, isRejected } from '../anchor/describe';
 import { anchorMany, isOrphan } from '../anchor/anchor';
 import { createPainter, type Painter } from '../highlight/painter';
+import { measurePage, PageTooLargeError } from './budget';
 import { textFragmentLink } from '../export/fragment';
 import type { Annotation, AnnotationTarget, HighlightColor } from '../model/types';
 import type { ArticleReport, PageReply } from '../messaging/types';
@@ -81,6 +82,8 @@ export class PageController {
   private cleanup: (() => void)[] = [];
   private readonly lateContentMs: number;
   private readonly debounceMs: number;
+  /** Over the page budget (budget.ts): Sổ tay stays off on this page. */
+  private tooLarge = false;
   /** Milliseconds spent in detection + extraction at start (reported by tests and benchmarks). */
   extractionMs = 0;
 
@@ -103,6 +106,12 @@ export class PageController {
 
   async start(): Promise<void> {
     const started = performance.now();
+    const measure = measurePage(this.doc.documentElement ?? this.doc);
+    if (!measure.fits) {
+      // Gives up before any work that grows with the page; the page is not reported, so Sổ tay is off there.
+      this.tooLarge = true;
+      throw new PageTooLargeError(measure, performance.now() - started);
+    }
     this.extraction = extractArticle(this.doc, this.url);
     this.extractionMs = performance.now() - started;
     const reply = await this.reportPage();
@@ -116,6 +125,7 @@ export class PageController {
 
   /** Highlights changed elsewhere: fetch them again and repaint. */
   async refresh(): Promise<void> {
+    if (this.tooLarge) return;
     const reply = await this.reportPage();
     this.painter.clear();
     this.annotations.clear();
@@ -282,6 +292,7 @@ export class PageController {
 
   /** The keyboard shortcut and the context menu: highlight the selection in one step. */
   async highlightSelection(color?: HighlightColor): Promise<void> {
+    if (this.tooLarge) return;
     const range = this.selectionRange();
     if (range) await this.createFrom(range.cloneRange(), { color: color ?? this.defaultColor }, undefined, true);
   }
@@ -390,6 +401,7 @@ export class PageController {
 
   /** Scroll a highlight into view and open its toolbar (the popup's "show me"). */
   scrollTo(id: string): boolean {
+    if (this.tooLarge) return false;
     const range = this.painter.rangeOf(id);
     const element = range?.startContainer.parentElement;
     if (!range || !element) return false;
