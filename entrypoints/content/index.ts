@@ -5,6 +5,7 @@ import { sendMessage } from '@/utils/messaging/client';
 import { CONTENT_PROTOCOL, type ContentMessageType } from '@/utils/messaging/protocol';
 import { isPlainObject } from '@/utils/messaging/guard';
 import { PageController, type PageBackend } from '@/utils/page/controller';
+import { PageTooLargeError } from '@/utils/page/budget';
 import { createPageUi } from '@/components/toolbar/mount';
 import { uiLocale } from '@/components/locale';
 import { createTranslator } from '@/utils/i18n';
@@ -45,7 +46,8 @@ export default defineContentScript({
         await controller.start();
       } catch (error) {
         // The page must never break because of us; the popup shows "not active" instead.
-        console.debug('[Sổ tay] not started on this page', error);
+        if (error instanceof PageTooLargeError) console.info(`[Sổ tay] off on this page. ${error.message}`);
+        else console.debug('[Sổ tay] not started on this page', error);
       }
     }
 
