@@ -28,8 +28,11 @@ export interface LibraryQuery {
   /** Highlighted (created) at or after / at or before, ms since the epoch. */
   from?: number;
   to?: number;
-  /** By last change; default newest first. */
-  sort?: 'newest' | 'oldest';
+  /**
+   * By last change (default newest first), or by article: articles A→Z by title without marks (then by
+   * URL), each article's highlights in page order.
+   */
+  sort?: 'newest' | 'oldest' | 'article';
   /** Page size, 1–500 (default 50). */
   limit?: number;
   /** `next` from the previous page. */
@@ -53,24 +56,78 @@ const READ_ALL_CANDIDATES = 60;
 /** One record read costs about this many ids walked in an index (measured in Chromium, bench:store). */
 const GET_COST_IN_IDS = 17;
 
-interface Position {
-  updated: number;
-  id: string;
+/** An index key of the result order: byRecency / byUpdated ([time, id]) or byArticleOrder. */
+type SortKey = (string | number)[];
+
+interface Order {
+  index: 'byRecency' | 'byUpdated' | 'byArticleOrder';
+  keyOf(record: AnnotationRecord): SortKey;
+  encode(record: AnnotationRecord): string;
+  decode(cursor: string): SortKey;
 }
 
-function encodeCursor(p: Position): string {
-  return `${p.updated}:${p.id}`;
+function badCursor(): StoreError {
+  return new StoreError('invalid', 'Invalid data — cursor: not one this library gave out');
 }
 
-function decodeCursor(cursor: string): Position {
+function decodeTimeCursor(cursor: string): { updated: number; id: string } {
   const match = /^(\d{1,16}):(.{1,128})$/s.exec(cursor);
-  if (!match) throw new StoreError('invalid', 'Invalid data — cursor: not one this library gave out');
+  if (!match) throw badCursor();
   return { updated: Number(match[1]), id: match[2]! };
 }
 
-/** Keys in result order: (−updated, id) newest first — exactly byRecency's key — or (updated, id). */
-function compareKeys(a: [number, string], b: [number, string]): number {
-  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+const ARTICLE_CURSOR = 'a:';
+
+const ORDERS: Record<NonNullable<LibraryQuery['sort']>, Order> = {
+  newest: {
+    index: 'byRecency',
+    keyOf: (r) => [-r.updated, r.id],
+    encode: (r) => `${r.updated}:${r.id}`,
+    decode(cursor) {
+      const p = decodeTimeCursor(cursor);
+      return [-p.updated, p.id];
+    },
+  },
+  oldest: {
+    index: 'byUpdated',
+    keyOf: (r) => [r.updated, r.id],
+    encode: (r) => `${r.updated}:${r.id}`,
+    decode(cursor) {
+      const p = decodeTimeCursor(cursor);
+      return [p.updated, p.id];
+    },
+  },
+  article: {
+    index: 'byArticleOrder',
+    keyOf: (r) => [r.titleKey, r.articleUrl, r.target.position.start, r.target.position.end, r.id],
+    encode: (r) => ARTICLE_CURSOR + JSON.stringify([r.titleKey, r.articleUrl, r.target.position.start, r.target.position.end, r.id]),
+    decode(cursor) {
+      if (!cursor.startsWith(ARTICLE_CURSOR) || cursor.length > 20_000) throw badCursor();
+      let key: unknown;
+      try {
+        key = JSON.parse(cursor.slice(ARTICLE_CURSOR.length));
+      } catch {
+        throw badCursor();
+      }
+      const types = ['string', 'string', 'number', 'number', 'string'];
+      if (!Array.isArray(key) || key.length !== types.length || key.some((part, i) => typeof part !== types[i] || (typeof part === 'number' && !Number.isFinite(part)))) {
+        throw badCursor();
+      }
+      return key as SortKey;
+    },
+  },
+};
+
+/** IndexedDB's order for the keys used here: numbers before strings, strings by UTF-16 code unit. */
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x !== typeof y) return typeof x === 'number' ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function siteKey(site: string): string {
@@ -91,12 +148,12 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
   const tagKeys = [...new Set((query.tags ?? []).map(canonicalKey))];
   const site = query.site ? siteKey(query.site) : undefined;
   const colors = query.colors?.length ? new Set<string>(query.colors) : undefined;
-  const newestFirst = (query.sort ?? 'newest') === 'newest';
+  const sort = query.sort ?? 'newest';
+  const order = Object.hasOwn(ORDERS, sort) ? ORDERS[sort] : undefined;
+  if (!order) throw new StoreError('invalid', 'Invalid data — sort: expected newest, oldest or article');
   const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? 50), 500));
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-
-  const sortKey = (p: Position): [number, string] => (newestFirst ? [-p.updated, p.id] : [p.updated, p.id]);
-  const afterKey = after && sortKey(after);
+  const afterKey = query.cursor ? order.decode(query.cursor) : undefined;
+  const sortKey = order.keyOf;
   const matches = (r: AnnotationRecord): boolean =>
     (!afterKey || compareKeys(sortKey(r), afterKey) > 0) &&
     (!colors || colors.has(r.color)) &&
@@ -116,7 +173,7 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
     // All probes are queued at once; each reads at most SMALL+1 keys (ids), however common the filter.
     const probes = await Promise.all(sources.map((s) => store.index(s.index).getAllKeys(s.query, small + 1)));
     const complete = probes.filter((keys) => keys.length <= small).sort((a, b) => a.length - b.length);
-    const recencyIndex = store.index(newestFirst ? 'byRecency' : 'byUpdated');
+    const recencyIndex = store.index(order.index);
     const startAfter = (): IDBKeyRange | null => (afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null);
 
     let found: AnnotationRecord[] = [];
@@ -195,7 +252,7 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
     return {
       items: page.map(fromRecord),
       articles,
-      ...(found.length > limit && last ? { next: encodeCursor(last) } : {}),
+      ...(found.length > limit && last ? { next: order.encode(last) } : {}),
     };
   });
 }

@@ -1,7 +1,7 @@
 /** Between the shared model and what is stored: the derived index keys, rebuilt on every write. */
 import type { Annotation } from '../model/types';
 import { canonicalKey, foldForSearch } from '../text/fold';
-import type { AnnotationRecord } from './schema';
+import { titleSortKey, type AnnotationRecord } from './schema';
 
 const MAX_TOKENS = 4_000;
 const MAX_TOKEN_LENGTH = 48;
@@ -46,6 +46,7 @@ export function toRecord(annotation: Annotation, articleTitle: string): Annotati
     site: siteOf(annotation.articleUrl),
     recency: -annotation.updated,
     tokens: distinctTokens(articleTitle, annotation.quote, annotation.note),
+    titleKey: titleSortKey(articleTitle),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Annotation, Article, Tag } from '../model/types';
+import { foldForSearch } from '../text/fold';
 
 export const DB_NAME = 'sotay';
 
@@ -26,6 +27,13 @@ export interface AnnotationRecord extends Annotation {
   site: string;
   /** Distinct folded words of quote, note and article title: the text-search index. */
   tokens: string[];
+  /** The article's title folded for sorting (titleSortKey): byArticleOrder groups by article, A→Z. */
+  titleKey: string;
+}
+
+/** Articles sort by their folded title; an untitled article goes after every titled one. */
+export function titleSortKey(title: string): string {
+  return foldForSearch(title) || '\uffff';
 }
 
 export interface SotayDB extends DBSchema {
@@ -45,6 +53,7 @@ export interface SotayDB extends DBSchema {
       byRecency: [number, string];
       bySite: string;
       byToken: string;
+      byArticleOrder: [string, string, number, number, string];
     };
   };
   tags: {
@@ -105,6 +114,34 @@ export const MIGRATIONS: readonly Migration[] = [
     annotations.createIndex('byToken', 'tokens', { multiEntry: true });
 
     db.createObjectStore('tags', { keyPath: 'key' });
+  },
+  // 2 → 3: the library's "by article" order — articles A→Z by folded title (then URL), each one's
+  // highlights in page order — as one index, so a page of it is one range read like the time orders.
+  async (db, tx) => {
+    const annotations = (tx as unknown as LooseTx).objectStore('annotations');
+    annotations.createIndex('byArticleOrder', ['titleKey', 'articleUrl', 'target.position.start', 'target.position.end', 'id']);
+    const articles = (tx as unknown as LooseTx).objectStore('articles');
+    const titleKeys = new Map<string, string>();
+    const titleKeyOf = async (url: string) => {
+      let key = titleKeys.get(url);
+      if (key === undefined) {
+        const article = (await articles.get(url)) as Article | undefined;
+        key = titleSortKey(article?.meta.title ?? '');
+        titleKeys.set(url, key);
+      }
+      return key;
+    };
+    // In chunks: a cursor would cost a round trip per record, and getAll of everything would hold the
+    // whole library in memory.
+    let after: string | undefined;
+    for (;;) {
+      const chunk = (await annotations.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 500)) as AnnotationRecord[];
+      if (!chunk.length) break;
+      const writes: Promise<unknown>[] = [];
+      for (const record of chunk) writes.push(annotations.put({ ...record, titleKey: await titleKeyOf(record.articleUrl) }));
+      await Promise.all(writes);
+      after = chunk[chunk.length - 1]!.id;
+    }
   },
 ];
 

@@ -62,6 +62,50 @@ describe('library search', () => {
     await expect(queryLibrary(db, { cursor: 'garbage' })).rejects.toMatchObject({ code: 'invalid' });
   });
 
+  it('sorts by article: titles A→Z without marks, then each article’s highlights in page order', async () => {
+    const db = await freshDb();
+    const DCS = 'https://dangcongsan.vn/xay-dung-dang/doi-moi-phuong-thuc-654321.html';
+    await upsertArticle(db, { url: HANOI, meta: { title: 'Lan tỏa phong trào học tập' } }, T0);
+    await upsertArticle(db, { url: BCP, meta: { title: 'Thủ tướng chủ trì hội nghị' } }, T0);
+    await upsertArticle(db, { url: DCS, meta: { title: 'Đổi mới phương thức lãnh đạo' } }, T0);
+    const at = (url: string, quote: string, start: number, i: number, extra = {}) =>
+      createAnnotation(db, highlight(url, quote, { start, ...extra }), { now: T0 + i * 1000 });
+    // Created out of page order and interleaved across articles.
+    const bcpLate = await at(BCP, 'kết luận hội nghị', 900, 1, { tags: ['kết luận'] });
+    const hanoiMid = await at(HANOI, 'học tập suốt đời', 300, 2);
+    const dcs = await at(DCS, 'lãnh đạo của Đảng', 50, 3, { color: 'green' });
+    const bcpEarly = await at(BCP, 'Thủ tướng yêu cầu', 10, 4, { color: 'green', tags: ['kết luận'] });
+    const hanoiFirst = await at(HANOI, 'Phong trào học tập', 20, 5);
+
+    // "Đổi" folds to "doi": it sorts among the d's, not after z as its code point would.
+    const all = [dcs.id, hanoiFirst.id, hanoiMid.id, bcpEarly.id, bcpLate.id];
+    expect(ids(await queryLibrary(db, { sort: 'article' }))).toEqual(all);
+    // Paging with a cursor, one at a time, walks the same order without repeats or gaps.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queryLibrary(db, { sort: 'article', limit: 2, cursor });
+      paged.push(...ids(page));
+      cursor = page.next;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    // Every filter combines with it.
+    expect(ids(await queryLibrary(db, { sort: 'article', colors: ['green'] }))).toEqual([dcs.id, bcpEarly.id]);
+    expect(ids(await queryLibrary(db, { sort: 'article', tags: ['kết luận'] }))).toEqual([bcpEarly.id, bcpLate.id]);
+    expect(ids(await queryLibrary(db, { sort: 'article', text: 'hoc tap' }))).toEqual([hanoiFirst.id, hanoiMid.id]);
+    expect(ids(await queryLibrary(db, { sort: 'article', site: 'hanoi.gov.vn', limit: 1 }))).toEqual([hanoiFirst.id]);
+    expect(ids(await queryLibrary(db, { sort: 'article', from: T0 + 2000, to: T0 + 4000 }))).toEqual([dcs.id, hanoiMid.id, bcpEarly.id]);
+
+    // A renamed article moves to its new place in the order.
+    await upsertArticle(db, { url: BCP, meta: { title: 'Bế mạc hội nghị' } }, T0 + 10_000);
+    expect(ids(await queryLibrary(db, { sort: 'article' }))).toEqual([bcpEarly.id, bcpLate.id, dcs.id, hanoiFirst.id, hanoiMid.id]);
+    // A time cursor means nothing in this order.
+    const byTime = await queryLibrary(db, { limit: 1 });
+    await expect(queryLibrary(db, { sort: 'article', cursor: byTime.next })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(queryLibrary(db, { sort: 'article', cursor: 'a:["x","y",1,"z","w"]' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(queryLibrary(db, { sort: 'toString' as never })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
   it('returns the articles of the results for display', async () => {
     const { db } = await library();
     const page = await queryLibrary(db, { text: 'dang' });
@@ -81,7 +125,7 @@ describe('both query plans give the same pages', () => {
     await upsertArticle(db, { url: BCP, meta: { title: 'Hội nghị' } }, T0);
     for (let i = 0; i < 120; i++) {
       const quote = Array.from({ length: 3 + Math.floor(rnd() * 5) }, () => pick(words)).join(' ');
-      await createAnnotation(db, highlight(pick([HANOI, BCP]), quote, { color: pick(['yellow', 'green', 'blue'] as const), tags: rnd() < 0.5 ? [pick(['a', 'b', 'c'])] : [] }), {
+      await createAnnotation(db, highlight(pick([HANOI, BCP]), quote, { start: Math.floor(rnd() * 400), color: pick(['yellow', 'green', 'blue'] as const), tags: rnd() < 0.5 ? [pick(['a', 'b', 'c'])] : [] }), {
         // Some highlights share a time, so the id must break ties the same way in both plans.
         now: T0 + Math.floor(i / 3) * 1000,
       });
@@ -93,6 +137,9 @@ describe('both query plans give the same pages', () => {
       { tags: ['a'], sort: 'oldest' as const },
       { site: 'hanoi.gov.vn', text: 'kinh te' },
       { text: 'ph', from: T0 + 10_000, to: T0 + 30_000 },
+      { sort: 'article' as const },
+      { text: 'hoa', sort: 'article' as const },
+      { tags: ['b'], colors: ['blue' as const], sort: 'article' as const },
     ];
     for (const query of queries) {
       const pages = async (small: number, readAll?: number) => {

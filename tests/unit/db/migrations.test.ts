@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
 import { DB_VERSION, MIGRATIONS, type SavedPageV1 } from '@/utils/db/schema';
 import { listArticles, findArticle } from '@/utils/db/articles';
+import { listByArticle } from '@/utils/db/annotations';
+import { queryLibrary } from '@/utils/db/library';
+import { listTags } from '@/utils/db/tags';
 import v1 from '../../fixtures/db/v1.json';
+import v2 from './fixtures/v2.json';
 
 const v1Pages = v1.articles as SavedPageV1[];
 
@@ -16,17 +20,29 @@ async function databaseAtVersion1(name: string): Promise<void> {
   db.close();
 }
 
+/** A database as version 2 of Sổ tay left it: articles, annotation records with v2's derived keys, tags. */
+async function databaseAtVersion2(name: string): Promise<void> {
+  const db = await openDatabase({ name, version: 2 });
+  const tx = db.transaction(['articles', 'annotations', 'tags'], 'readwrite');
+  const raw = (store: 'articles' | 'annotations' | 'tags') => tx.objectStore(store) as unknown as IDBObjectStore;
+  for (const article of v2.articles) await raw('articles').put(article);
+  for (const record of v2.annotations) await raw('annotations').put(record);
+  for (const tag of v2.tags) await raw('tags').put(tag);
+  await tx.done;
+  db.close();
+}
+
 describe('schema migrations', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('1 → 2 turns every saved page into an article with its title, original URL and save time', async () => {
     const name = `migrate-${Math.random()}`;
     await databaseAtVersion1(name);
     const db = await openDatabase({ name });
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'articles', 'tags']);
     const all = await db.getAll('articles');
     expect(all).toHaveLength(v1Pages.length);
@@ -50,11 +66,46 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('2 → 3 gives every highlight its article’s sort key and keeps every record otherwise as it was', async () => {
+    const name = `migrate-${Math.random()}`;
+    await databaseAtVersion2(name);
+    const db = await openDatabase({ name, version: 3 });
+    expect(await db.getAll('articles')).toEqual([...v2.articles].sort((a, b) => (a.url < b.url ? -1 : 1)));
+    expect(await db.getAll('tags')).toEqual([...v2.tags].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    const titles = new Map(v2.articles.map((a) => [a.url, a.meta.title]));
+    const expectedKey: Record<string, string> = {
+      'Thủ tướng chủ trì hội nghị': 'thu tuong chu tri hoi nghi',
+      'Đổi mới phương thức lãnh đạo của Đảng': 'doi moi phuong thuc lanh dao cua dang',
+      'Lan tỏa phong trào học tập suốt đời': 'lan toa phong trao hoc tap suot doi',
+      '': '\uffff',
+    };
+    expect(await db.count('annotations')).toBe(v2.annotations.length);
+    for (const old of v2.annotations) {
+      expect(await db.get('annotations', old.id)).toEqual({ ...old, titleKey: expectedKey[titles.get(old.articleUrl)!] });
+    }
+    db.close();
+  });
+
+  it('after 2 → 3 the library sorts by article and every other query still answers', async () => {
+    const name = `migrate-${Math.random()}`;
+    await databaseAtVersion2(name);
+    const db = await openDatabase({ name });
+    const page = await queryLibrary(db, { sort: 'article' });
+    // Đổi mới… (d), Lan tỏa… (l), Thủ tướng… (t) in page order, then the untitled article.
+    expect(page.items.map((a) => a.id.slice(-2))).toEqual(['03', '04', '05', '02', '01', '06']);
+    expect((await queryLibrary(db, { text: 'hoc tap' })).items.map((a) => a.id.slice(-2))).toEqual(['05', '04']);
+    expect((await queryLibrary(db, { tags: ['Đảng'], sort: 'article' })).items.map((a) => a.id.slice(-2))).toEqual(['03']);
+    expect((await queryLibrary(db, { site: 'baochinhphu.vn', sort: 'article', limit: 1 })).items.map((a) => a.id.slice(-2))).toEqual(['02']);
+    expect((await listByArticle(db, v2.articles[0]!.url)).map((a) => a.quote)).toEqual(['Thủ tướng yêu cầu', 'giải ngân vốn đầu tư công']);
+    expect((await listTags(db)).map((t) => [t.name, t.count])).toContainEqual(['Đảng', 1]);
+    db.close();
+  });
+
   it('a new install runs every step and ends at the current version', async () => {
     const db = await openDatabase({ name: `fresh-${Math.random()}` });
     expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual(
-      ['byArticle', 'byRecency', 'bySite', 'byTag', 'byTagTimeline', 'byToken', 'byUpdated'],
+      ['byArticle', 'byArticleOrder', 'byRecency', 'bySite', 'byTag', 'byTagTimeline', 'byToken', 'byUpdated'],
     );
     db.close();
   });
