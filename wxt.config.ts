@@ -1,5 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+
+// SOTAY_TEST_BRIDGE=1 (Firefox e2e only) adds tests/e2e/firefox-bridge/: WebDriver BiDi may not navigate
+// to moz-extension:// pages, so a content script on one test-only host asks a test-only background
+// script to open them with tabs.create. Without the flag neither file nor its manifest entry exists.
+const testBridge = process.env.SOTAY_TEST_BRIDGE === '1';
+const TEST_BRIDGE_BACKGROUND = 'sotay-test-bridge-background';
 
 // Every import is explicit: a reader sees where each name comes from, and the pure core in utils/
 // runs in vitest and Node without WXT's auto-import layer.
@@ -9,6 +16,24 @@ export default defineConfig({
   // one replacing the extension under the other's browser.
   outDir: process.env.SOTAY_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Manifest V3 for Firefox too (ESR 128+): one manifest shape and one set of APIs (action,
+  // optional_host_permissions, scripting, storage.session) for both browsers. README "Firefox" says why.
+  manifestVersion: 3,
+  hooks: {
+    'entrypoints:found'(_wxt, infos) {
+      if (!testBridge) return;
+      infos.push(
+        { name: 'sotay-test-bridge', inputPath: resolve('tests/e2e/firefox-bridge/bridge.content.ts'), type: 'content-script' },
+        { name: TEST_BRIDGE_BACKGROUND, inputPath: resolve('tests/e2e/firefox-bridge/bridge-background.ts'), type: 'unlisted-script' },
+      );
+    },
+    'build:manifestGenerated'(_wxt, manifest) {
+      // Firefox runs MV3 background scripts as an event page: every script listed shares one global.
+      if (testBridge && manifest.background && 'scripts' in manifest.background) {
+        manifest.background.scripts = [...(manifest.background.scripts ?? []), `${TEST_BRIDGE_BACKGROUND}.js`];
+      }
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -36,14 +61,15 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
-          // Manifest V2 has no optional_host_permissions: there, hosts are optional permissions.
-          optional_permissions: ['https://*/*', 'http://*/*'],
           browser_specific_settings: {
+            // 140 (desktop ESR) and 142 (Android) are the first versions that read
+            // data_collection_permissions; "none" tells users and AMO that nothing is collected.
             gecko: {
               id: 'so-tay@sotay.local',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
