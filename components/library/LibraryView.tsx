@@ -1,19 +1,29 @@
+import { Component } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation, Article, HighlightColor, Tag } from '@/utils/model/types';
 import { HIGHLIGHT_COLORS } from '@/utils/model/types';
 import type { Database } from '@/utils/db/database';
-import { queryLibrary, type LibraryQuery } from '@/utils/db/library';
+import type { LibraryQuery } from '@/utils/db/library';
 import { deleteAnnotation, listByArticle, restoreAnnotation, updateAnnotation, type DeletedAnnotation } from '@/utils/db/annotations';
 import { findArticle } from '@/utils/db/articles';
 import { libraryToMarkdown, libraryToZip, textFragmentLink, type LibraryItem } from '@/utils/export';
 import type { Locale, Translate, MessageKey } from '@/utils/i18n';
 import type { ExportPreferences } from '@/utils/settings/settings';
-import { rowHeightAt, rowOffset, totalHeight, visibleWindow, type ListGeometry } from '@/utils/library/virtual';
+import { buildLayout, layoutHeight, layoutWindow } from '@/utils/library/virtual';
+import { LatestOnly } from '@/utils/library/latest';
 import type { OptionsServices } from './services';
+import { searchInPlace } from './queries';
 import { dayBoundary, dayFormatter, errorText, hostOf, numberFormatter } from './format';
 
 export const ROW_HEIGHT = 124;
 export const EDIT_ROW_HEIGHT = 300;
+/** An article's header above its highlights when the list is sorted by article. */
+export const ARTICLE_HEADER_HEIGHT = 60;
+/**
+ * The first page only fills the first screen (a tall window shows about 8 rows), so it comes quickly
+ * even from a large, cold database; larger pages follow in the background as the user scrolls.
+ */
+export const FIRST_PAGE_SIZE = 40;
 const PAGE_SIZE = 200;
 /** Load the next page when fewer than this many loaded rows remain below the viewport. */
 const PREFETCH_ROWS = 60;
@@ -27,6 +37,9 @@ export const COLOR_KEYS: Record<HighlightColor, MessageKey> = {
   purple: 'colorPurple',
 };
 
+export type LibrarySort = NonNullable<LibraryQuery['sort']>;
+const SORTS: Record<LibrarySort, MessageKey> = { newest: 'libSortNewest', oldest: 'libSortOldest', article: 'libSortArticle' };
+
 export interface LibraryFilters {
   text: string;
   tag: string;
@@ -34,7 +47,7 @@ export interface LibraryFilters {
   color: HighlightColor | '';
   from: string;
   to: string;
-  sort: 'newest' | 'oldest';
+  sort: LibrarySort;
   /** Show one article's highlights in page order. */
   article: string;
 }
@@ -67,9 +80,11 @@ interface Results {
 
 type Undo = { kind: 'one'; id: string } | { kind: 'many'; deleted: DeletedAnnotation[] };
 
+/** One line of the virtual list: a highlight, or (sorted by article) the header of an article. */
+type Entry = { kind: 'highlight'; annotation: Annotation; index: number } | { kind: 'article'; url: string };
+
 export function LibraryView(props: LibraryViewProps) {
   const { t, locale, db, services, filters } = props;
-  const [text, setText] = useState(filters.text);
   const [results, setResults] = useState<Results>({ items: [], articles: {}, loading: true });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<string | undefined>();
@@ -77,18 +92,16 @@ export function LibraryView(props: LibraryViewProps) {
   const [undo, setUndo] = useState<Undo | undefined>();
   const [bulkTag, setBulkTag] = useState('');
   const [busy, setBusy] = useState(false);
-  const generation = useRef(0);
+  const search = useMemo(() => services.librarySearch?.(db) ?? searchInPlace(db), [services, db]);
+  const queries = useMemo(() => new LatestOnly(), []);
+  useEffect(() => () => queries.cancel(), [queries]);
   const loadingMore = useRef(false);
+  const [moreSettled, setMoreSettled] = useState(0);
   const day = useMemo(() => dayFormatter(locale), [locale]);
   const numbers = useMemo(() => numberFormatter(locale), [locale]);
 
-  // Typing updates the box at once; the query follows after a pause so each key stays cheap.
-  useEffect(() => {
-    if (text === filters.text) return;
-    const timer = setTimeout(() => props.onFilters({ ...filters, text }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-
+  // Same words, other spacing ("hoc " while typing "hoc tap") is the same query: it does not run again.
+  const queryKey = JSON.stringify([filters.text.trim().replace(/\s+/g, ' '), filters.tag, filters.site, filters.color, filters.from, filters.to, filters.sort]);
   const query = useMemo((): LibraryQuery => {
     const q: LibraryQuery = { sort: filters.sort, limit: PAGE_SIZE };
     if (filters.text.trim()) q.text = filters.text;
@@ -100,44 +113,40 @@ export function LibraryView(props: LibraryViewProps) {
     if (from !== undefined) q.from = from;
     if (to !== undefined) q.to = to;
     return q;
-  }, [filters]);
+  }, [queryKey]);
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    setResults((r) => ({ ...r, loading: true }));
-    try {
-      let page: Omit<Results, 'loading'>;
-      if (filters.article) {
+  const reload = useCallback(() => {
+    setResults((r) => (r.loading ? r : { ...r, loading: true }));
+    queries.submit(
+      async (): Promise<Omit<Results, 'loading'>> => {
+        if (!filters.article) return search({ ...query, limit: FIRST_PAGE_SIZE });
         const article = await findArticle(db, filters.article);
         const items = await listByArticle(db, filters.article);
-        page = { items, articles: article ? { [article.url]: article } : {} };
-      } else {
-        page = await queryLibrary(db, query);
-      }
-      if (mine === generation.current) setResults({ ...page, loading: false });
-    } catch (error) {
-      if (mine === generation.current) setResults({ items: [], articles: {}, loading: false, error: errorText(error) });
-    }
-  }, [db, query, filters.article]);
+        return { items, articles: article ? { [article.url]: article } : {} };
+      },
+      (page) => setResults({ ...page, loading: false }),
+      (error) => setResults({ items: [], articles: {}, loading: false, error: errorText(error) }),
+    );
+  }, [db, search, query, filters.article]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  useEffect(reload, [reload]);
 
   const loadMore = useCallback(async () => {
     if (!results.next || loadingMore.current) return;
     loadingMore.current = true;
-    const mine = generation.current;
+    const mine = queries.generation;
     try {
-      const page = await queryLibrary(db, { ...query, cursor: results.next });
-      if (mine !== generation.current) return;
+      const page = await search({ ...query, cursor: results.next });
+      if (mine !== queries.generation) return;
       setResults((r) => ({ items: [...r.items, ...page.items], articles: { ...r.articles, ...page.articles }, next: page.next, loading: false }));
     } catch (error) {
-      if (mine === generation.current) setResults((r) => ({ ...r, next: undefined, error: errorText(error) }));
+      if (mine === queries.generation) setResults((r) => ({ ...r, next: undefined, error: errorText(error) }));
     } finally {
       loadingMore.current = false;
+      // A page that arrived for an older query is dropped: look again whether the new list needs one.
+      setMoreSettled((n) => n + 1);
     }
-  }, [db, query, results.next]);
+  }, [search, query, results.next]);
 
   // —— virtual list ——
   const scroller = useRef<HTMLDivElement>(null);
@@ -157,16 +166,28 @@ export function LibraryView(props: LibraryViewProps) {
     setScrollTop(0);
   }, [query, filters.article]);
 
-  const editIndex = editing ? results.items.findIndex((a) => a.id === editing) : -1;
-  const geometry: ListGeometry = {
-    count: results.items.length,
-    rowHeight: ROW_HEIGHT,
-    ...(editIndex >= 0 ? { expandedIndex: editIndex, expandedHeight: EDIT_ROW_HEIGHT } : {}),
-  };
-  const windowRows = visibleWindow(geometry, scrollTop, viewport);
+  const grouped = filters.sort === 'article' && !filters.article;
+  const entries = useMemo((): Entry[] => {
+    const list: Entry[] = [];
+    results.items.forEach((annotation, index) => {
+      if (grouped && annotation.articleUrl !== results.items[index - 1]?.articleUrl) list.push({ kind: 'article', url: annotation.articleUrl });
+      list.push({ kind: 'highlight', annotation, index });
+    });
+    return list;
+  }, [results.items, grouped]);
+  const layout = useMemo(
+    () =>
+      buildLayout(
+        entries.map((entry) =>
+          entry.kind === 'article' ? ARTICLE_HEADER_HEIGHT : entry.annotation.id === editing ? EDIT_ROW_HEIGHT : ROW_HEIGHT,
+        ),
+      ),
+    [entries, editing],
+  );
+  const windowRows = layoutWindow(layout, scrollTop, viewport);
   useEffect(() => {
-    if (results.next && windowRows.end > results.items.length - PREFETCH_ROWS) void loadMore();
-  }, [windowRows.end, results.items.length, results.next]);
+    if (results.next && windowRows.end > entries.length - PREFETCH_ROWS) void loadMore();
+  }, [windowRows.end, entries.length, results.next, moreSettled]);
 
   // —— actions ——
   const replaceItem = (updated: Annotation) =>
@@ -204,7 +225,7 @@ export function LibraryView(props: LibraryViewProps) {
       setUndo(undefined);
       setStatus(t('libRestored'));
       props.onChanged();
-      await reload();
+      reload();
     } catch (error) {
       setStatus(t('errorMessage', errorText(error)));
     }
@@ -299,18 +320,25 @@ export function LibraryView(props: LibraryViewProps) {
   const articleShown = filters.article ? Object.values(results.articles)[0] : undefined;
 
   const rows = [];
-  for (let index = windowRows.start; index < windowRows.end; index++) {
-    const annotation = results.items[index]!;
+  for (let at = windowRows.start; at < windowRows.end; at++) {
+    const entry = entries[at]!;
+    const top = layout.offsets[at]!;
+    const height = layout.offsets[at + 1]! - top;
+    if (entry.kind === 'article') {
+      rows.push(<ArticleHeader key={`article ${entry.url}`} url={entry.url} article={results.articles[entry.url]} top={top} height={height} />);
+      continue;
+    }
+    const annotation = entry.annotation;
     rows.push(
       <HighlightRow
         key={annotation.id}
         t={t}
         annotation={annotation}
         article={results.articles[annotation.articleUrl]}
-        index={index}
+        index={entry.index}
         setSize={results.next ? -1 : results.items.length}
-        top={rowOffset(geometry, index)}
-        height={rowHeightAt(geometry, index)}
+        top={top}
+        height={height}
         day={day}
         selected={selected.has(annotation.id)}
         editing={editing === annotation.id}
@@ -326,59 +354,7 @@ export function LibraryView(props: LibraryViewProps) {
   return (
     <section aria-labelledby="library-heading" class="library-view">
       <h2 id="library-heading">{t('libHeading')}</h2>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label class="search">
-          <span>{t('libSearchLabel')}</span>
-          <input
-            type="search"
-            value={text}
-            placeholder={t('libSearchPlaceholder')}
-            onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
-          />
-        </label>
-        <label>
-          <span>{t('libFilterTag')}</span>
-          <select value={filters.tag} onChange={(e) => set({ tag: (e.currentTarget as HTMLSelectElement).value })}>
-            <option value="">{t('libAll')}</option>
-            {props.tags.map((tag) => (
-              <option key={tag.key} value={tag.name}>{`${tag.name} (${numbers.format(tag.count)})`}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('libFilterSite')}</span>
-          <select value={filters.site} onChange={(e) => set({ site: (e.currentTarget as HTMLSelectElement).value })}>
-            <option value="">{t('libAll')}</option>
-            {props.sites.map((site) => (
-              <option key={site} value={site}>{site}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('libFilterColor')}</span>
-          <select value={filters.color} onChange={(e) => set({ color: (e.currentTarget as HTMLSelectElement).value as HighlightColor | '' })}>
-            <option value="">{t('libAll')}</option>
-            {HIGHLIGHT_COLORS.map((c) => (
-              <option key={c} value={c}>{t(COLOR_KEYS[c])}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('libFrom')}</span>
-          <input type="date" value={filters.from} onChange={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })} />
-        </label>
-        <label>
-          <span>{t('libTo')}</span>
-          <input type="date" value={filters.to} onChange={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
-        </label>
-        <label>
-          <span>{t('libSort')}</span>
-          <select value={filters.sort} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as 'newest' | 'oldest' })}>
-            <option value="newest">{t('libSortNewest')}</option>
-            <option value="oldest">{t('libSortOldest')}</option>
-          </select>
-        </label>
-      </form>
+      <FilterBar t={t} numbers={numbers} filters={filters} tags={props.tags} sites={props.sites} onFilters={props.onFilters} />
       {filters.article && (
         <p class="article-filter">
           {t('libArticleFilter', articleShown?.meta.title || filters.article)}{' '}
@@ -437,11 +413,119 @@ export function LibraryView(props: LibraryViewProps) {
         style={props.viewportHeight !== undefined ? { height: `${props.viewportHeight}px` } : undefined}
         onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       >
-        <ul class="rows" style={{ height: `${totalHeight(geometry)}px` }} aria-label={t('libResultsLabel')}>
+        <ul class="rows" style={{ height: `${layoutHeight(layout)}px` }} aria-label={t('libResultsLabel')}>
           {rows}
         </ul>
       </div>
     </section>
+  );
+}
+
+interface FilterBarProps {
+  t: Translate;
+  numbers: Intl.NumberFormat;
+  filters: LibraryFilters;
+  tags: Tag[];
+  sites: string[];
+  onFilters(filters: LibraryFilters): void;
+}
+
+/**
+ * The search box and filters. It renders again only when one of its props changes — not on every
+ * scroll frame or page of results of the list below (with 500 tags the tag list alone is 500 options).
+ */
+class FilterBar extends Component<FilterBarProps> {
+  override shouldComponentUpdate(next: FilterBarProps): boolean {
+    const now = this.props;
+    return (Object.keys(next) as (keyof FilterBarProps)[]).some((key) => next[key] !== now[key]);
+  }
+
+  override render() {
+    const { t, numbers, filters } = this.props;
+    const set = (patch: Partial<LibraryFilters>) => this.props.onFilters({ ...filters, ...patch });
+    return (
+      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SearchBox t={t} value={filters.text} onSearch={(text) => set({ text })} />
+        <label>
+          <span>{t('libFilterTag')}</span>
+          <select value={filters.tag} onChange={(e) => set({ tag: (e.currentTarget as HTMLSelectElement).value })}>
+            <option value="">{t('libAll')}</option>
+            {this.props.tags.map((tag) => (
+              <option key={tag.key} value={tag.name}>{`${tag.name} (${numbers.format(tag.count)})`}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('libFilterSite')}</span>
+          <select value={filters.site} onChange={(e) => set({ site: (e.currentTarget as HTMLSelectElement).value })}>
+            <option value="">{t('libAll')}</option>
+            {this.props.sites.map((site) => (
+              <option key={site} value={site}>{site}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('libFilterColor')}</span>
+          <select value={filters.color} onChange={(e) => set({ color: (e.currentTarget as HTMLSelectElement).value as HighlightColor | '' })}>
+            <option value="">{t('libAll')}</option>
+            {HIGHLIGHT_COLORS.map((c) => (
+              <option key={c} value={c}>{t(COLOR_KEYS[c])}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('libFrom')}</span>
+          <input type="date" value={filters.from} onChange={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })} />
+        </label>
+        <label>
+          <span>{t('libTo')}</span>
+          <input type="date" value={filters.to} onChange={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
+        </label>
+        <label>
+          <span>{t('libSort')}</span>
+          <select value={filters.sort} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as LibrarySort })}>
+            {(Object.keys(SORTS) as LibrarySort[]).map((sort) => (
+              <option key={sort} value={sort}>{t(SORTS[sort])}</option>
+            ))}
+          </select>
+        </label>
+      </form>
+    );
+  }
+}
+
+/**
+ * Each key only updates this box; the search itself starts once typing pauses, so a keystroke costs
+ * one small render however large the library is.
+ */
+function SearchBox(props: { t: Translate; value: string; onSearch(text: string): void }) {
+  const { t } = props;
+  const [text, setText] = useState(props.value);
+  const onSearch = useRef(props.onSearch);
+  onSearch.current = props.onSearch;
+  useEffect(() => {
+    if (text === props.value) return;
+    const timer = setTimeout(() => onSearch.current(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <label class="search">
+      <span>{t('libSearchLabel')}</span>
+      <input type="search" value={text} placeholder={t('libSearchPlaceholder')} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+    </label>
+  );
+}
+
+function ArticleHeader(props: { url: string; article: Article | undefined; top: number; height: number }) {
+  const { article } = props;
+  const address = article?.originalUrl ?? props.url;
+  return (
+    <li class="article-header" style={{ top: `${props.top}px`, height: `${props.height}px` }} data-testid="article-header">
+      <h3 class="clamp-1">
+        <a href={address} target="_blank" rel="noopener noreferrer">{article?.meta.title || props.url}</a>
+      </h3>
+      <p class="meta clamp-1">{[article?.meta.siteName, hostOf(address)].filter((part, i, all) => part && all.indexOf(part) === i).join(' · ')}</p>
+    </li>
   );
 }
 

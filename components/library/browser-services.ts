@@ -4,13 +4,25 @@ import { sendMessage } from '@/utils/messaging/client';
 import { matchPatternsForDomain } from '@/utils/portals/builtin';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/utils/settings/settings';
 import { downloadWithLink, type OptionsServices } from './services';
+import { searchInPlace, searchInWorker, type LibrarySearch } from './queries';
 
 const scriptId = (domain: string) => `domain-${domain}`;
 
 export function browserServices(): OptionsServices {
   let db: ReturnType<typeof openDatabase> | undefined;
+  let search: LibrarySearch | undefined;
   return {
     openDb: () => (db ??= openDatabase()),
+    librarySearch(opened) {
+      if (search) return search;
+      const inPlace = searchInPlace(opened);
+      try {
+        search = searchInWorker(new Worker(new URL('./query-worker.ts', import.meta.url), { type: 'module' }), inPlace);
+      } catch {
+        search = inPlace;
+      }
+      return search;
+    },
     async loadSettings() {
       return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
     },

@@ -6,6 +6,7 @@
 import type { Annotation, HighlightColor } from '@/utils/model/types';
 import type { Database } from '@/utils/db/database';
 import type { Settings } from '@/utils/settings/settings';
+import type { LibrarySearch } from './queries';
 
 export interface AnnotationEdit {
   color?: HighlightColor;
@@ -29,6 +30,8 @@ export interface OptionsServices {
   updateAnnotation(id: string, changes: AnnotationEdit): Promise<Annotation>;
   deleteAnnotation(id: string): Promise<void>;
   undeleteAnnotation(id: string): Promise<Annotation>;
+  /** Where library queries run (a worker in the extension); in place on `db` when absent. */
+  librarySearch?(db: Database): LibrarySearch;
   /** Offer a file to the user (an <a download> link to a blob). */
   download(blob: Blob, fileName: string): void;
 }

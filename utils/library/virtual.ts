@@ -59,3 +59,50 @@ export function visibleWindow(geometry: ListGeometry, scrollTop: number, viewpor
   const last = rowAt(geometry, Math.max(0, scrollTop + viewportHeight - 1));
   return { start: Math.max(0, first - overscan), end: Math.min(geometry.count, last + 1 + overscan) };
 }
+
+/**
+ * A list whose entries have different heights (highlight rows, article headers, the row being edited):
+ * offsets are prefix sums computed once per change of the entries, and finding the rows in view is a
+ * binary search, so a long list still costs next to nothing per scroll frame.
+ */
+export interface ListLayout {
+  /** offsets[i] is the top of entry i; offsets[count] is the total height. */
+  offsets: Float64Array;
+}
+
+export function buildLayout(heights: ArrayLike<number>): ListLayout {
+  const offsets = new Float64Array(heights.length + 1);
+  for (let i = 0; i < heights.length; i++) offsets[i + 1] = offsets[i]! + heights[i]!;
+  return { offsets };
+}
+
+export function layoutCount(layout: ListLayout): number {
+  return layout.offsets.length - 1;
+}
+
+export function layoutHeight(layout: ListLayout): number {
+  return layout.offsets[layout.offsets.length - 1]!;
+}
+
+/** The entry that covers vertical position `y` (clamped to the list). */
+export function entryAt(layout: ListLayout, y: number): number {
+  const count = layoutCount(layout);
+  if (count === 0) return 0;
+  let low = 0;
+  let high = count - 1;
+  // The last entry whose top is at or above y.
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (layout.offsets[middle]! <= y) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+export function layoutWindow(layout: ListLayout, scrollTop: number, viewportHeight: number, overscan = 6): VisibleWindow {
+  const count = layoutCount(layout);
+  if (count === 0) return { start: 0, end: 0 };
+  const first = entryAt(layout, Math.max(0, scrollTop));
+  const last = entryAt(layout, Math.max(0, scrollTop + viewportHeight - 1));
+  return { start: Math.max(0, first - overscan), end: Math.min(count, last + 1 + overscan) };
+}

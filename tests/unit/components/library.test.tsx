@@ -9,7 +9,7 @@ import { createAnnotation, deleteAnnotation, getAnnotation, restoreAnnotation, u
 import { queryLibrary } from '@/utils/db/library';
 import { createTranslator } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
-import { EMPTY_FILTERS, LibraryView, ROW_HEIGHT, type LibraryFilters } from '@/components/library/LibraryView';
+import { EMPTY_FILTERS, FIRST_PAGE_SIZE, LibraryView, ROW_HEIGHT, type LibraryFilters } from '@/components/library/LibraryView';
 import { OptionsApp } from '@/components/OptionsApp';
 import type { OptionsServices } from '@/components/library/services';
 
@@ -108,16 +108,17 @@ function mountLibrary(db: Database, services = fakeServices(db)) {
 const rowTexts = () => [...host.querySelectorAll('[data-testid="highlight-row"]')].map((row) => row.textContent ?? '');
 
 describe('library view', () => {
-  it('renders only the rows in view, however many highlights are loaded', async () => {
+  it('shows a first screen of rows at once, loads the next page behind it, and renders only the rows in view', async () => {
     const db = await library(300);
     mountLibrary(db);
-    await until(() => host.querySelector('[data-testid="result-count"]')?.textContent?.includes('200'));
+    // First page (FIRST_PAGE_SIZE) and, because the list's end is near, the next page of 200.
+    await until(() => host.querySelector('[data-testid="result-count"]')?.textContent?.includes(String(FIRST_PAGE_SIZE + 200)));
     const rendered = host.querySelectorAll('[data-testid="highlight-row"]').length;
     expect(rendered).toBeGreaterThan(3);
     expect(rendered).toBeLessThanOrEqual(Math.ceil(600 / ROW_HEIGHT) + 1 + 12);
     const list = host.querySelector('ul.rows') as HTMLElement;
-    expect(list.style.height).toBe(`${200 * ROW_HEIGHT}px`);
-  });
+    expect(list.style.height).toBe(`${(FIRST_PAGE_SIZE + 200) * ROW_HEIGHT}px`);
+  }, 30_000);
 
   it('shows quotes and notes containing markup as literal text', async () => {
     const db = await library();
@@ -139,6 +140,59 @@ describe('library view', () => {
     });
     await until(() => rowTexts().length === 1);
     expect(rowTexts()[0]).toContain('Học tập là việc cả đời');
+  });
+
+  it('runs one search when typing pauses, not one per key, and ignores spacing alone', async () => {
+    const db = await library();
+    const searches: (string | undefined)[] = [];
+    mountLibrary(
+      db,
+      fakeServices(db, {
+        librarySearch: (opened) => (query) => {
+          searches.push(query.text);
+          return queryLibrary(opened, query);
+        },
+      }),
+    );
+    await until(() => rowTexts().length === 2);
+    const search = host.querySelector('input[type="search"]') as HTMLInputElement;
+    const type = (value: string) =>
+      act(() => {
+        search.value = value;
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    for (const value of ['h', 'ho', 'hoc', 'hoc ', 'hoc t', 'hoc ta', 'hoc tap']) type(value);
+    await until(() => rowTexts().length === 1);
+    expect(searches).toEqual([undefined, 'hoc tap']);
+    type('hoc tap ');
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(searches).toEqual([undefined, 'hoc tap']);
+  });
+
+  it('sorted by article, groups highlights under each article\'s title and site, articles A→Z', async () => {
+    const db = await library();
+    await createAnnotation(db, { articleUrl: HANOI, target: { ...target('phong trào thi đua'), position: { type: 'TextPositionSelector', start: 50, end: 68 } }, color: 'pink' }, { now: T0 + 5000 });
+    mountLibrary(db);
+    await until(() => rowTexts().length === 3);
+    const sort = [...host.querySelectorAll('select')].find((s) => s.closest('label')?.textContent?.includes('Sắp xếp'))!;
+    act(() => {
+      sort.value = 'article';
+      sort.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => host.querySelectorAll('[data-testid="article-header"]').length === 2);
+    const entries = [...host.querySelectorAll('ul.rows > li')]
+      .sort((a, b) => parseFloat((a as HTMLElement).style.top) - parseFloat((b as HTMLElement).style.top))
+      .map((li) => (li.getAttribute('data-testid') === 'article-header' ? `# ${li.querySelector('h3')!.textContent}` : li.querySelector('.quote')!.textContent));
+    expect(entries).toEqual([
+      '# Lan tỏa phong trào thi đua',
+      'Học tập là việc cả đời',
+      'phong trào thi đua',
+      '# Thủ tướng chủ trì hội nghị',
+      '<b>không phải</b> thẻ HTML',
+    ]);
+    const header = host.querySelector('[data-testid="article-header"]')!;
+    expect(header.querySelector('h3 a')!.getAttribute('href')).toBe(HANOI);
+    expect(header.textContent).toContain('hanoi.gov.vn');
   });
 
   it('deletes a highlight and restores it with Undo', async () => {
