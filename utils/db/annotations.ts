@@ -8,6 +8,7 @@ import type { Database } from './database';
 import { readTransaction, StoreError, writeTransaction } from './errors';
 import { fromRecord, timelineKey, toRecord } from './records';
 import { adjustTagCounts, resolveTagNames } from './tag-counts';
+import { removeRecord, saveRecord } from './postings';
 import { cleanTagList, validateAnnotation } from './validate';
 
 export interface NewAnnotation {
@@ -85,7 +86,7 @@ export async function createAnnotation(
     updated: now,
   } as Annotation);
 
-  return writeTransaction(db, ['articles', 'annotations', 'tags'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
     let article = visit ? await upsertArticleInTx(tx, visit, now) : undefined;
     article ??= (await tx.objectStore('articles').get(articleUrl)) ?? (await tx.objectStore('articles').index('byAlias').get(articleUrl));
     if (!article) throw new StoreError('not-found', 'The article of this highlight is not stored; save the page first.');
@@ -93,7 +94,7 @@ export async function createAnnotation(
     if (await tx.objectStore('annotations').getKey(annotation.id)) {
       throw new StoreError('conflict', `A highlight with id ${annotation.id} already exists.`);
     }
-    await tx.objectStore('annotations').add(toRecord(annotation, article.meta.title));
+    await saveRecord(tx, toRecord(annotation, article.meta.title), undefined, 'add');
     await adjustTagCounts(tx, [], annotation.tags);
     return annotation;
   });
@@ -107,7 +108,7 @@ export async function updateAnnotation(db: Database, id: string, changes: Annota
   } catch (error) {
     invalid(error);
   }
-  return writeTransaction(db, ['articles', 'annotations', 'tags'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
     const store = tx.objectStore('annotations');
     const record = await store.get(id);
     if (!record) throw new StoreError('not-found', 'This highlight no longer exists.');
@@ -123,14 +124,14 @@ export async function updateAnnotation(db: Database, id: string, changes: Annota
       updated: Math.max(now, before.updated),
     });
     const article = await tx.objectStore('articles').get(next.articleUrl);
-    await store.put(toRecord(next, article?.meta.title ?? ''));
+    await saveRecord(tx, toRecord(next, article?.meta.title ?? ''), record);
     await adjustTagCounts(tx, before.tags, next.tags);
     return next;
   });
 }
 
 export async function deleteAnnotation(db: Database, id: string): Promise<DeletedAnnotation> {
-  return writeTransaction(db, ['annotations', 'tags'], async (tx) => {
+  return writeTransaction(db, ['annotations', 'tags', 'wordTimeline'], async (tx) => {
     const record = await tx.objectStore('annotations').get(id);
     if (!record) throw new StoreError('not-found', 'This highlight no longer exists.');
     const annotation = fromRecord(record);
@@ -139,7 +140,7 @@ export async function deleteAnnotation(db: Database, id: string): Promise<Delete
       const tag = await tx.objectStore('tags').get(key);
       if (tag) tags.push(tag);
     }
-    await tx.objectStore('annotations').delete(id);
+    await removeRecord(tx, record);
     await adjustTagCounts(tx, annotation.tags, []);
     return { annotation, tags };
   });
@@ -148,13 +149,13 @@ export async function deleteAnnotation(db: Database, id: string): Promise<Delete
 /** Undo a delete: the same record (id, times, tags) comes back, and its tags count it again. */
 export async function restoreAnnotation(db: Database, deleted: DeletedAnnotation): Promise<Annotation> {
   const annotation = checked(structuredClone(deleted.annotation));
-  return writeTransaction(db, ['articles', 'annotations', 'tags'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
     const article = await tx.objectStore('articles').get(annotation.articleUrl);
     if (!article) throw new StoreError('not-found', 'The article of this highlight is no longer stored.');
     if (await tx.objectStore('annotations').getKey(annotation.id)) {
       throw new StoreError('conflict', 'This highlight is already back.');
     }
-    await tx.objectStore('annotations').add(toRecord(annotation, article.meta.title));
+    await saveRecord(tx, toRecord(annotation, article.meta.title), undefined, 'add');
     await adjustTagCounts(tx, [], annotation.tags, deleted.tags);
     return annotation;
   });

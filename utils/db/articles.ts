@@ -6,6 +6,7 @@ import type { Database } from './database';
 import { readTransaction, StoreError, writeTransaction, type WriteTx } from './errors';
 import { fromRecord, toRecord } from './records';
 import { LIMITS, validateArticle } from './validate';
+import { saveRecord } from './postings';
 
 export interface ArticleVisit {
   /** The URL as the tab shows it; normalised here. */
@@ -76,7 +77,7 @@ export async function upsertArticleInTx(
   if (existing && existing.meta.title !== article.meta.title) {
     const annotations = tx.objectStore('annotations');
     for (const record of await annotations.index('byArticle').getAll(key)) {
-      await annotations.put(toRecord(fromRecord(record), article.meta.title));
+      await saveRecord(tx, toRecord(fromRecord(record), article.meta.title), record);
     }
   }
   return article;
@@ -85,7 +86,7 @@ export async function upsertArticleInTx(
 /** The user opened or saved an article: create it or update its metadata and last visit. */
 export async function upsertArticle(db: Database, visit: ArticleVisit, now = Date.now()): Promise<Article> {
   const prepared = prepareVisit(visit);
-  return writeTransaction(db, ['articles', 'annotations'], (tx) => upsertArticleInTx(tx, prepared, now));
+  return writeTransaction(db, ['articles', 'annotations', 'wordTimeline'], (tx) => upsertArticleInTx(tx, prepared, now));
 }
 
 /** The article for a URL, whether it is the key or one of its aliases. */

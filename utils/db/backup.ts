@@ -17,6 +17,7 @@ import { readTransaction, StoreError, writeTransaction } from './errors';
 import { toRecord } from './records';
 import type { AnnotationRecord } from './schema';
 import { adjustTagCounts } from './tag-counts';
+import { saveRecord } from './postings';
 import { cleanTagName, LIMITS, tagColor, timestamp, validateAnnotation, validateArticle } from './validate';
 
 export const BACKUP_FORMAT_VERSION = 1;
@@ -367,7 +368,7 @@ function mergeArticle(stored: Article | undefined, incoming: Article): Article {
 export async function importBackup(db: Database, backup: ParsedBackup): Promise<ImportPreview> {
   const storedIds = new Set(await readTransaction(db, ['annotations'], (tx) => tx.store.getAllKeys()));
   const storedUrls = new Set(await readTransaction(db, ['articles'], (tx) => tx.store.getAllKeys()));
-  return writeTransaction(db, ['articles', 'annotations', 'tags'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
     const pending: Promise<unknown>[] = [];
     // Requests are queued without waiting for each: IndexedDB runs them in order within the
     // transaction, and any failure aborts the whole transaction.
@@ -408,7 +409,7 @@ export async function importBackup(db: Database, backup: ParsedBackup): Promise<
       result[decision]++;
       if (decision === 'unchanged') continue;
       const annotation = { ...incoming, tags: incoming.tags.map(displayName) };
-      queue(tx.objectStore('annotations').put(toRecord(annotation, titles.get(annotation.articleUrl) ?? '')));
+      queue(saveRecord(tx, toRecord(annotation, titles.get(annotation.articleUrl) ?? ''), stored));
       if (stored) removedTags.push(...stored.tags);
       addedTags.push(...annotation.tags);
     }

@@ -13,8 +13,10 @@ import type { Annotation, Article, HighlightColor } from '../model/types';
 import { canonicalKey } from '../text/fold';
 import type { Database } from './database';
 import { readTransaction, StoreError } from './errors';
-import { fromRecord, searchTerms } from './records';
-import type { AnnotationRecord } from './schema';
+import { fromRecord, searchTerms, timelineKey } from './records';
+import { idOfPosting } from './postings';
+import { END_OF_TIME, type AnnotationRecord, type SotayDB } from './schema';
+import type { IDBPObjectStore } from 'idb';
 
 export interface LibraryQuery {
   /** Words to find in the quote, the note or the article title. */
@@ -139,6 +141,8 @@ export interface QueryPlanOptions {
   smallCandidateSet?: number;
   /** Largest candidate set whose records are read directly; tests lower it to exercise the id walk. */
   readAllCandidates?: number;
+  /** Merge the words' time-ordered keys (default true); tests turn it off to compare with the other plans. */
+  wordJoin?: boolean;
 }
 
 export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan: QueryPlanOptions = {}): Promise<LibraryPage> {
@@ -163,23 +167,43 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
     tagKeys.every((k) => r.tagKeys.includes(k)) &&
     terms.every((t) => r.tokens.some((token) => token.startsWith(t)));
 
-  return readTransaction(db, ['annotations', 'articles'], async (tx) => {
+  return readTransaction(db, ['annotations', 'articles', 'wordTimeline'], async (tx) => {
     const store = tx.objectStore('annotations');
-    const sources: { index: 'byToken' | 'byTag' | 'bySite'; query: IDBKeyRange | string }[] = [
-      ...terms.map((term) => ({ index: 'byToken' as const, query: IDBKeyRange.bound(term, `${term}\uffff`) })),
+    const wordStore = tx.objectStore('wordTimeline');
+    const filterSources: { index: 'byTag' | 'bySite'; query: string }[] = [
       ...tagKeys.map((key) => ({ index: 'byTag' as const, query: key })),
       ...(site ? [{ index: 'bySite' as const, query: site }] : []),
     ];
-    // All probes are queued at once; each reads at most SMALL+1 keys (ids), however common the filter.
-    const probes = await Promise.all(sources.map((s) => store.index(s.index).getAllKeys(s.query, small + 1)));
-    const complete = probes.filter((keys) => keys.length <= small).sort((a, b) => a.length - b.length);
-    const recencyIndex = store.index(order.index);
-    const startAfter = (): IDBKeyRange | null => (afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null);
+    // All probes are queued at once; each reads at most SMALL+1 keys, however common the filter.
+    const filterProbes = Promise.all(filterSources.map((s) => store.index(s.index).getAllKeys(s.query, small + 1)));
+    const termProbe = async (term: string) => (await wordStore.getAllKeys(IDBKeyRange.bound(term, `${term}\uffff`), small + 1)).map(idOfPosting);
 
     let found: AnnotationRecord[] = [];
     const consider = (records: (AnnotationRecord | undefined)[]) => {
       for (const record of records) if (record && matches(record)) found.push(record);
     };
+
+    // Newest first with words and no selective tag or site: merge the words' time-ordered keys.
+    let answered = false;
+    if (terms.length && sort === 'newest' && plan.wordJoin !== false && !(await filterProbes).some((keys) => keys.length <= small)) {
+      answered = await newestWithWords(wordStore, terms, afterKey as [number, string] | undefined, async (ids) => {
+        // Records only for as many as the page still needs; more only when other filters reject some.
+        for (let at = 0; at < ids.length && found.length <= limit; ) {
+          const chunk = ids.slice(at, at + limit + 1 - found.length);
+          at += chunk.length;
+          consider(await Promise.all(chunk.map((id) => store.get(id))));
+        }
+        return found.length > limit;
+      });
+    }
+    if (answered) {
+      found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
+    } else {
+    const probes = [...(await Promise.all(terms.map(termProbe))), ...(await filterProbes)];
+    const complete = probes.filter((keys) => keys.length <= small).sort((a, b) => a.length - b.length);
+    const recencyIndex = store.index(order.index);
+    const startAfter = (): IDBKeyRange | null => (afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null);
+
     if (complete.length) {
       // Every filter that answered completely narrows the candidates; records are read only for them.
       let candidates = new Set(complete[0]);
@@ -240,13 +264,15 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
         batch = Math.min(batch * 2, 250);
       }
     }
+    }
     found = found.slice(0, limit + 1);
 
     const page = found.slice(0, limit);
     const articles: Record<string, Article> = {};
-    for (const url of new Set(page.map((r) => r.articleUrl))) {
-      const article = await tx.objectStore('articles').get(url);
-      if (article) articles[url] = article;
+    const urls = [...new Set(page.map((r) => r.articleUrl))];
+    // Queued together: one round trip's wait instead of one per article.
+    for (const article of await Promise.all(urls.map((url) => tx.objectStore('articles').get(url)))) {
+      if (article) articles[article.url] = article;
     }
     const last = page[page.length - 1];
     return {
@@ -255,4 +281,88 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
       ...(found.length > limit && last ? { next: order.encode(last) } : {}),
     };
   });
+}
+
+// ——————————————————————————————— words, newest first ————————————————————————————————
+
+type WordStore = IDBPObjectStore<SotayDB, ('annotations' | 'articles' | 'wordTimeline')[], 'wordTimeline', 'readonly'>;
+
+/** A query word may be the start of this many distinct words; beyond it (a word of one or two letters) it filters records instead. */
+const MAX_WORDS_PER_TERM = 64;
+
+/** Keys read per word at first: enough for a page when words are common, small when they are many. */
+const FIRST_READ_PER_TERM = 256;
+const MAX_READ = 4_000;
+
+/** The distinct indexed words that start with `prefix`, or undefined when there are more than `max`. */
+async function wordsStartingWith(words: WordStore, prefix: string, max: number): Promise<string[] | undefined> {
+  const found: string[] = [];
+  let cursor = await words.openKeyCursor(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  while (cursor) {
+    const key = cursor.key;
+    const word = key.slice(0, key.indexOf('\u0001'));
+    found.push(word);
+    if (found.length > max) return undefined;
+    // Skip the rest of this word's keys: the next key read is the next word's first.
+    cursor = await cursor.continue(`${word}\u0002`);
+  }
+  return found;
+}
+
+/** One word's keys read so far, newest first, as `${time counting down}\u0001${id}` (comparable as strings). */
+interface WordRun {
+  word: string;
+  keys: string[];
+  done: boolean;
+}
+
+/**
+ * Text search in the default order. Each query word stands for the indexed words it starts; each of those
+ * is read newest first from wordTimeline in growing batches. A query word's matches are complete up to its
+ * horizon (the oldest key every unfinished word has reached), so the matches of all query words are
+ * complete up to the lowest horizon: those are intersected in time order and handed to `take` (which reads
+ * their records and applies the other filters) until it has enough. Only binding words are read further,
+ * so a rare word is read once and a common word only as far back as the page needs.
+ * Returns false when no query word is narrow enough to use the index (every one a very short prefix).
+ */
+async function newestWithWords(
+  words: WordStore,
+  terms: string[],
+  after: [number, string] | undefined,
+  take: (ids: string[]) => Promise<boolean>,
+): Promise<boolean> {
+  const expanded = await Promise.all(terms.map((term) => wordsStartingWith(words, term, MAX_WORDS_PER_TERM)));
+  const indexed = expanded.filter((list): list is string[] => list !== undefined);
+  if (!indexed.length) return false;
+  if (indexed.some((list) => list.length === 0)) return true; // a word nobody wrote: no match at all
+
+  const start = after ? timelineKey('', -after[0], after[1]).slice(1) : undefined;
+  const runs = indexed.map((list) => list.map((word): WordRun => ({ word, keys: [], done: false })));
+  const read = async (run: WordRun, count: number) => {
+    const from = run.keys[run.keys.length - 1] ?? start;
+    const range = IDBKeyRange.bound(from === undefined ? `${run.word}\u0001` : `${run.word}\u0001${from}`, `${run.word}\u0002`, from !== undefined, true);
+    const keys = await words.getAllKeys(range, count);
+    for (const key of keys) run.keys.push(key.slice(run.word.length + 1));
+    if (keys.length < count) run.done = true;
+  };
+  const END = '\uffff';
+  const lower = (a: string, b: string) => (a < b ? a : b);
+  const horizonOf = (termRuns: WordRun[]) => termRuns.reduce((low, run) => (run.done ? low : lower(low, run.keys[run.keys.length - 1]!)), END);
+
+  let pending = runs.flatMap((termRuns) => termRuns.map((run) => ({ run, count: Math.max(16, Math.ceil(FIRST_READ_PER_TERM / termRuns.length)) })));
+  let taken = '';
+  for (;;) {
+    await Promise.all(pending.map(({ run, count }) => read(run, count)));
+    const horizon = runs.map(horizonOf).reduce(lower);
+    // Each query word's matches up to the horizon, the smallest set first; then those in every set.
+    const sets = runs
+      .map((termRuns) => new Set(termRuns.flatMap((run) => run.keys.filter((key) => key <= horizon && key > taken))))
+      .sort((a, b) => a.size - b.size);
+    const common = [...sets[0]!].filter((key) => sets.every((set) => set.has(key))).sort();
+    if (common.length && (await take(common.map((key) => key.slice(key.indexOf('\u0001') + 1))))) return true;
+    if (horizon === END) return true;
+    taken = horizon;
+    // Read further only the words that bound the horizon, twice as many keys each time.
+    pending = runs.flat().filter((run) => !run.done && run.keys[run.keys.length - 1]! <= horizon).map((run) => ({ run, count: Math.min(MAX_READ, Math.max(64, run.keys.length * 2)) }));
+  }
 }

@@ -1,12 +1,12 @@
 /** Between the shared model and what is stored: the derived index keys, rebuilt on every write. */
 import type { Annotation } from '../model/types';
 import { canonicalKey, foldForSearch } from '../text/fold';
-import { titleSortKey, type AnnotationRecord } from './schema';
+import { END_OF_TIME, titleSortKey, type AnnotationRecord } from './schema';
 
 const MAX_TOKENS = 4_000;
 const MAX_TOKEN_LENGTH = 48;
 
-/** Folded words of a text: what the byToken index holds and what a query is split into. */
+/** Folded words of a text: what the word index holds and what a query is split into. */
 export function searchTerms(text: string): string[] {
   return foldForSearch(text)
     .split(/[^\p{L}\p{N}]+/u)
@@ -24,9 +24,6 @@ function distinctTokens(...texts: string[]): string[] {
   }
   return [...tokens];
 }
-
-/** The largest time a timestamp may have (validate.ts): timeline keys count down from it. */
-const END_OF_TIME = 8_640_000_000_000_000;
 
 /** Fixed width and counting down, so that string order is newest-first inside a tag's timeline. */
 export function timelineKey(tagKey: string, updated: number, id: string): string {

@@ -9,6 +9,9 @@ import { foldForSearch } from '../text/fold';
 
 export const DB_NAME = 'sotay';
 
+/** The largest time a timestamp may have (validate.ts): time-ordered keys count down from it. */
+export const END_OF_TIME = 8_640_000_000_000_000;
+
 /**
  * An annotation as stored: the shared model plus keys derived from it, so that every library query
  * walks an index instead of the whole store. Derived fields are rebuilt on every write (records.ts).
@@ -52,13 +55,22 @@ export interface SotayDB extends DBSchema {
       byUpdated: [number, string];
       byRecency: [number, string];
       bySite: string;
-      byToken: string;
       byArticleOrder: [string, string, number, number, string];
     };
   };
   tags: {
     key: string;
     value: Tag;
+  };
+  /**
+   * The text-search index as keys only: `${word}\u0001${time to END_OF_TIME after updated, zero-padded}
+   * \u0001${id}` for each of an annotation's tokens (postings.ts). In key order a word's annotations come
+   * newest first, and unlike an index's getAllKeys (which gives ids), a key read here carries the time,
+   * so the newest matches of several words can be merged and intersected without reading records.
+   */
+  wordTimeline: {
+    key: string;
+    value: 0;
   };
 }
 
@@ -104,7 +116,7 @@ export const MIGRATIONS: readonly Migration[] = [
       cursor = await cursor.continue();
     }
 
-    const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+    const annotations = (db as unknown as LooseDb).createObjectStore('annotations', { keyPath: 'id' });
     annotations.createIndex('byArticle', 'articleUrl');
     annotations.createIndex('byTag', 'tagKeys', { multiEntry: true });
     annotations.createIndex('byTagTimeline', 'tagTimeline', { multiEntry: true });
@@ -142,6 +154,25 @@ export const MIGRATIONS: readonly Migration[] = [
       await Promise.all(writes);
       after = chunk[chunk.length - 1]!.id;
     }
+  },
+  // 3 → 4: the text-search index moves from byToken (an index: it answers with ids only) to the
+  // wordTimeline store, whose keys say when each match was last changed (see SotayDB.wordTimeline).
+  async (db, tx) => {
+    const annotations = (tx as unknown as LooseTx).objectStore('annotations');
+    const words = (db as unknown as LooseDb).createObjectStore('wordTimeline');
+    let after: string | undefined;
+    for (;;) {
+      const chunk = (await annotations.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 500)) as AnnotationRecord[];
+      if (!chunk.length) break;
+      const writes: Promise<unknown>[] = [];
+      for (const record of chunk) {
+        const time = String(END_OF_TIME - record.updated).padStart(16, '0');
+        for (const word of new Set(record.tokens)) writes.push(words.put(0, `${word}\u0001${time}\u0001${record.id}`));
+      }
+      await Promise.all(writes);
+      after = chunk[chunk.length - 1]!.id;
+    }
+    annotations.deleteIndex('byToken');
   },
 ];
 

@@ -7,6 +7,7 @@ import { listByArticle, listByTag } from '../../../utils/db/annotations';
 import { queryLibrary } from '../../../utils/db/library';
 import { exportBackup, importBackup, parseBackup } from '../../../utils/db/backup';
 import { toRecord } from '../../../utils/db/records';
+import { postingKeys } from '../../../utils/db/postings';
 import { HIGHLIGHT_COLORS, type Annotation, type Article, type Tag } from '../../../utils/model/types';
 import { canonicalKey } from '../../../utils/text/fold';
 
@@ -85,7 +86,9 @@ async function fill(options: FillOptions): Promise<{ ms: number }> {
   const counts = new Map<string, Tag>();
   const batch = 2000;
   for (let from = 0; from < options.annotations; from += batch) {
-    const tx = database.transaction('annotations', 'readwrite');
+    const tx = database.transaction(['annotations', 'wordTimeline'], 'readwrite');
+    const annotationStore = tx.objectStore('annotations');
+    const wordStore = tx.objectStore('wordTimeline');
     for (let i = from; i < Math.min(options.annotations, from + batch); i++) {
       const article = articles[Math.floor(rnd() * articles.length)]!;
       const quote = phrase(8, 30);
@@ -113,7 +116,9 @@ async function fill(options: FillOptions): Promise<{ ms: number }> {
         tag.count++;
         counts.set(key, tag);
       }
-      void tx.store.put(toRecord(annotation, article.meta.title));
+      const record = toRecord(annotation, article.meta.title);
+      void annotationStore.put(record);
+      for (const key of postingKeys(record)) void wordStore.put(0, key);
     }
     await tx.done;
   }
@@ -204,8 +209,9 @@ async function rawCosts(term: string) {
   };
   const range = IDBKeyRange.bound(term, `${term}\uffff`);
   return {
-    probeKeys: await time(() => tx().index('byToken').getAllKeys(range, 2001)),
-    countTerm: await time(() => tx().index('byToken').count(range)),
+    probeKeys: await time(() => db!.transaction('wordTimeline').store.getAllKeys(range, 2001)),
+    firstKeys256: await time(() => db!.transaction('wordTimeline').store.getAllKeys(IDBKeyRange.bound(`${term}\u0001`, `${term}\u0002`), 256)),
+    countTerm: await time(() => db!.transaction('wordTimeline').store.count(range)),
     recent200: await time(() => tx().index('byRecency').getAll(null, 200)),
     recent2000: await time(() => tx().index('byRecency').getAll(null, 2000)),
     recentKeys20000: await time(() => tx().index('byRecency').getAllKeys(null, 20000)),

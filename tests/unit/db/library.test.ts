@@ -137,16 +137,20 @@ describe('both query plans give the same pages', () => {
       { tags: ['a'], sort: 'oldest' as const },
       { site: 'hanoi.gov.vn', text: 'kinh te' },
       { text: 'ph', from: T0 + 10_000, to: T0 + 30_000 },
+      { text: 'h' },
+      { text: 'ti h' },
+      { text: 'dan kinh t' },
+      { text: 'hoi', colors: ['blue' as const] },
       { sort: 'article' as const },
       { text: 'hoa', sort: 'article' as const },
       { tags: ['b'], colors: ['blue' as const], sort: 'article' as const },
     ];
     for (const query of queries) {
-      const pages = async (small: number, readAll?: number) => {
+      const pages = async (small: number, readAll?: number, wordJoin = true) => {
         const all: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await queryLibrary(db, { ...query, limit: 7, cursor }, { smallCandidateSet: small, readAllCandidates: readAll });
+          const page = await queryLibrary(db, { ...query, limit: 7, cursor }, { smallCandidateSet: small, readAllCandidates: readAll, wordJoin });
           all.push(...page.items.map((a) => a.id));
           cursor = page.next;
         } while (cursor);
@@ -159,8 +163,56 @@ describe('both query plans give the same pages', () => {
       expect(await pages(10_000, 5)).toEqual(whole);
       expect(await pages(25)).toEqual(whole);
       expect(await pages(0)).toEqual(whole);
+      expect(await pages(10_000, undefined, false)).toEqual(whole); // without the time-ordered word index
+      expect(await pages(0, undefined, false)).toEqual(whole);
       expect(new Set(whole).size).toBe(whole.length);
+      if (query.text && Object.keys(query).length === 1) {
+        // Text alone: exactly the highlights where every query word starts one of their words, newest first.
+        const terms = query.text.split(' ');
+        const expected = (await db.getAll('annotations'))
+          .filter((r) => terms.every((t) => r.tokens.some((token) => token.startsWith(t))))
+          .sort((a, b) => b.updated - a.updated || (a.id < b.id ? -1 : 1))
+          .map((r) => r.id);
+        expect(whole).toEqual(expected);
+      }
       expect(whole.length).toBeGreaterThan(0);
     }
-  });
+  }, 60_000);
+});
+
+describe('text search over many words with one start', () => {
+  it('a one-letter query filters records; a longer one merges its words in time order', async () => {
+    const db = await freshDb();
+    await upsertArticle(db, { url: HANOI, meta: { title: 'Tiêu đề' } }, T0);
+    const made: string[] = [];
+    for (let i = 0; i < 90; i++) {
+      // 90 distinct words that start with "x", so "x" alone stands for too many words to merge.
+      const a = await createAnnotation(db, highlight(HANOI, `xa${i} chung ${i % 2 ? 'le' : 'chan'}`), { now: T0 + (i % 30) * 1000 });
+      made.push(a.id);
+    }
+    for (const text of ['x', 'xa1', 'xa1 le', 'x chan', 'xa5 x', 'xa1 khong']) {
+      const all = async (wordJoin: boolean) => {
+        const out: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await queryLibrary(db, { text, limit: 4, cursor }, { wordJoin });
+          out.push(...ids(page));
+          cursor = page.next;
+        } while (cursor);
+        return out;
+      };
+      const joined = await all(true);
+      expect(joined).toEqual(await all(false));
+      const terms = text.split(' ');
+      const records = await db.getAll('annotations');
+      const expected = records
+        .filter((r) => terms.every((t) => r.tokens.some((token) => token.startsWith(t))))
+        .sort((a, b) => b.updated - a.updated || (a.id < b.id ? -1 : 1))
+        .map((r) => r.id);
+      expect(joined).toEqual(expected);
+    }
+    expect((await queryLibrary(db, { text: 'xa1 le', limit: 100 })).items.map((a) => a.quote).sort()).toEqual(
+      ['xa1 chung le', ...Array.from({ length: 10 }, (_, i) => `xa1${i} chung ${i % 2 ? 'le' : 'chan'}`).filter((q) => q.endsWith('le'))].sort(),
+    );
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
 import { DB_VERSION, MIGRATIONS, type SavedPageV1 } from '@/utils/db/schema';
+import { postingKeys } from '@/utils/db/postings';
 import { listArticles, findArticle } from '@/utils/db/articles';
 import { listByArticle } from '@/utils/db/annotations';
 import { queryLibrary } from '@/utils/db/library';
@@ -35,7 +36,7 @@ async function databaseAtVersion2(name: string): Promise<void> {
 describe('schema migrations', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
   });
 
   it('1 → 2 turns every saved page into an article with its title, original URL and save time', async () => {
@@ -43,7 +44,7 @@ describe('schema migrations', () => {
     await databaseAtVersion1(name);
     const db = await openDatabase({ name });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'articles', 'tags']);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'articles', 'tags', 'wordTimeline']);
     const all = await db.getAll('articles');
     expect(all).toHaveLength(v1Pages.length);
     for (const page of v1Pages) {
@@ -86,7 +87,27 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('after 2 → 3 the library sorts by article and every other query still answers', async () => {
+  it('3 → 4 writes one time-ordered word key per word of every highlight and leaves the records as they were', async () => {
+    const name = `migrate-${Math.random()}`;
+    await databaseAtVersion2(name);
+    const atV3 = await openDatabase({ name, version: 3 });
+    const recordsAtV3 = await atV3.getAll('annotations');
+    expect([...atV3.transaction('annotations').store.indexNames]).toContain('byToken');
+    atV3.close();
+
+    const db = await openDatabase({ name, version: 4 });
+    expect(await db.getAll('annotations')).toEqual(recordsAtV3);
+    expect([...db.transaction('annotations').store.indexNames]).not.toContain('byToken');
+    const expectedKeys = recordsAtV3.flatMap((r) => [...new Set(r.tokens)].map((word) => `${word}\u0001${String(8_640_000_000_000_000 - r.updated).padStart(16, '0')}\u0001${r.id}`));
+    expect(await db.getAllKeys('wordTimeline')).toEqual(expectedKeys.sort());
+    expect(expectedKeys.sort()).toEqual(recordsAtV3.flatMap(postingKeys).sort());
+    // e.g. the Hanoi highlight changed last comes first under "hoc".
+    const hoc = (await db.getAllKeys('wordTimeline', IDBKeyRange.bound('hoc\u0001', 'hoc\u0002'))).map((k) => k.slice(-2));
+    expect(hoc).toEqual(['05', '04']);
+    db.close();
+  });
+
+  it('after 2 → 3 → 4 the library sorts by article and every other query still answers', async () => {
     const name = `migrate-${Math.random()}`;
     await databaseAtVersion2(name);
     const db = await openDatabase({ name });
@@ -105,7 +126,7 @@ describe('schema migrations', () => {
     const db = await openDatabase({ name: `fresh-${Math.random()}` });
     expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual(
-      ['byArticle', 'byArticleOrder', 'byRecency', 'bySite', 'byTag', 'byTagTimeline', 'byToken', 'byUpdated'],
+      ['byArticle', 'byArticleOrder', 'byRecency', 'bySite', 'byTag', 'byTagTimeline', 'byUpdated'],
     );
     db.close();
   });
