@@ -95,7 +95,8 @@ export function LibraryView(props: LibraryViewProps) {
   const search = useMemo(() => services.librarySearch?.(db) ?? searchInPlace(db), [services, db]);
   const queries = useMemo(() => new LatestOnly(), []);
   useEffect(() => () => queries.cancel(), [queries]);
-  const loadingMore = useRef(false);
+  /** The cursor whose page is being read. */
+  const loadingMore = useRef<string | undefined>(undefined);
   const [moreSettled, setMoreSettled] = useState(0);
   const day = useMemo(() => dayFormatter(locale), [locale]);
   const numbers = useMemo(() => numberFormatter(locale), [locale]);
@@ -131,22 +132,29 @@ export function LibraryView(props: LibraryViewProps) {
 
   useEffect(reload, [reload]);
 
+  // The page after `results.next`, once: appended only if the list still ends at that cursor (a newer
+  // query, a reload or an earlier answer may have replaced it meanwhile).
   const loadMore = useCallback(async () => {
-    if (!results.next || loadingMore.current) return;
-    loadingMore.current = true;
+    const cursor = results.next;
+    if (!cursor || results.loading || loadingMore.current === cursor) return;
+    loadingMore.current = cursor;
     const mine = queries.generation;
     try {
-      const page = await search({ ...query, cursor: results.next });
+      const page = await search({ ...query, cursor });
       if (mine !== queries.generation) return;
-      setResults((r) => ({ items: [...r.items, ...page.items], articles: { ...r.articles, ...page.articles }, next: page.next, loading: false }));
+      setResults((r) =>
+        r.next !== cursor || r.loading
+          ? r
+          : { items: [...r.items, ...page.items], articles: { ...r.articles, ...page.articles }, next: page.next, loading: false },
+      );
     } catch (error) {
-      if (mine === queries.generation) setResults((r) => ({ ...r, next: undefined, error: errorText(error) }));
+      if (mine === queries.generation) setResults((r) => (r.next !== cursor ? r : { ...r, next: undefined, error: errorText(error) }));
     } finally {
-      loadingMore.current = false;
+      if (loadingMore.current === cursor) loadingMore.current = undefined;
       // A page that arrived for an older query is dropped: look again whether the new list needs one.
       setMoreSettled((n) => n + 1);
     }
-  }, [search, query, results.next]);
+  }, [search, query, results.next, results.loading]);
 
   // —— virtual list ——
   const scroller = useRef<HTMLDivElement>(null);

@@ -12,11 +12,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { SiteServer } from '../../scripts/lib/site-server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { SAMPLE_ARTICLE_URL, openPopupFor, paintedTexts, selectText, startSites, toolbar, waitForSotay } from './support';
+import { SAMPLE_ARTICLE_URL, SAMPLE_TITLE, openPopupFor, paintedTexts, selectText, startSites, toolbar, waitForSotay } from './support';
 
 declare const chrome: typeof import('@wxt-dev/browser').Browser;
 
 const HANOI_PASSAGE = 'trên cả nước có 25.525 mô hình khác nhau trong học tập và làm theo Bác';
+const HANOI_EARLIER_PASSAGE = 'Ban Tuyên giáo Trung ương chủ trì và phát biểu chỉ đạo tại hội nghị';
+const BCP_TITLE = 'Đẩy mạnh chuyển đổi số quốc gia trong năm 2026';
 const BCP_URL = 'http://baochinhphu.vn/thoi-su/chuyen-doi-so-quoc-gia-102251127.htm';
 const BCP_PASSAGE = 'kết nối, chia sẻ dữ liệu giữa các cơ sở dữ liệu quốc gia';
 const OTHER_URL = 'http://tintuc.example.org/bai-viet/thu-vien-so.html';
@@ -124,6 +126,36 @@ describe('the library (options page)', () => {
     await expect.poll(() => rows(library).count()).toBe(2);
     await library.getByRole('combobox', { name: 'Thẻ' }).selectOption('chuyển đổi số');
     await expect.poll(() => rowTexts(library)).toEqual([expect.stringContaining(BCP_PASSAGE)]);
+    await library.close();
+  });
+
+  it('sorted by article, groups each article\'s highlights under its title, articles A→Z, in page order', async () => {
+    // A second passage on the Hà Nội article, earlier on the page but highlighted last: newest first
+    // interleaves the two articles, by article does not.
+    const hanoi = await openArticle(SAMPLE_ARTICLE_URL);
+    await selectText(hanoi, HANOI_EARLIER_PASSAGE);
+    await toolbar(hanoi).getByRole('button', { name: 'Đánh dấu màu hồng' }).click();
+    await expect.poll(() => paintedTexts(hanoi, 'pink')).toEqual([HANOI_EARLIER_PASSAGE]);
+    await hanoi.close();
+
+    const library = await openOptions();
+    await expect.poll(() => rows(library).count()).toBe(3);
+    const entries = () =>
+      library.locator('ul.rows > li').evaluateAll((items) =>
+        items.map((li) => (li.matches('[data-testid="article-header"]') ? `# ${li.querySelector('h3')!.textContent}` : li.querySelector('.quote')!.textContent)),
+      );
+    expect(await entries()).toEqual([HANOI_EARLIER_PASSAGE, BCP_PASSAGE, HANOI_PASSAGE]);
+    await library.getByRole('combobox', { name: 'Sắp xếp' }).selectOption({ label: 'Theo bài viết' });
+    await expect
+      .poll(entries)
+      .toEqual([`# ${BCP_TITLE}`, BCP_PASSAGE, `# ${SAMPLE_TITLE}`, HANOI_EARLIER_PASSAGE, HANOI_PASSAGE]);
+    const header = library.getByTestId('article-header').filter({ hasText: SAMPLE_TITLE });
+    expect(await header.getByRole('heading', { level: 3 }).getByRole('link').getAttribute('href')).toBe(SAMPLE_ARTICLE_URL);
+    expect(await header.textContent()).toContain('hanoi.gov.vn');
+
+    // Leave the library as the next steps expect it.
+    await rows(library).filter({ hasText: HANOI_EARLIER_PASSAGE }).getByRole('button', { name: 'Xóa đánh dấu' }).click();
+    await expect.poll(() => rows(library).count()).toBe(2);
     await library.close();
   });
 

@@ -120,6 +120,26 @@ describe('library view', () => {
     expect(list.style.height).toBe(`${(FIRST_PAGE_SIZE + 200) * ROW_HEIGHT}px`);
   }, 30_000);
 
+  it('a new search replaces the list: its first pages once, never appended to the previous list', async () => {
+    const db = await library(300);
+    mountLibrary(db);
+    const count = () => host.querySelector('[data-testid="result-count"]')?.textContent ?? '';
+    await until(() => count().includes(String(FIRST_PAGE_SIZE + 200)));
+    const search = host.querySelector('input[type="search"]') as HTMLInputElement;
+    act(() => {
+      search.value = 'doan so';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Past the typing pause: the search has started.
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => count().includes(String(FIRST_PAGE_SIZE + 200)));
+    await act(() => new Promise((r) => setTimeout(r, 300)));
+    expect(count()).toContain(String(FIRST_PAGE_SIZE + 200));
+    const quotes = [...host.querySelectorAll('.quote')].map((q) => q.textContent);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(quotes.every((q) => q?.startsWith('đoạn số'))).toBe(true);
+  }, 30_000);
+
   it('shows quotes and notes containing markup as literal text', async () => {
     const db = await library();
     mountLibrary(db);
