@@ -10,23 +10,42 @@ interface ArticleRow {
   count: number;
 }
 
-/** Every article with its number of highlights; counts come from the byArticle index in one read. */
-export async function articlesWithCounts(db: Database): Promise<ArticleRow[]> {
-  const articles = await listArticles(db);
+/** Articles shown at first and added by each "show more": a library can hold thousands. */
+export const ARTICLES_PAGE = 100;
+
+/**
+ * The `limit` most recently visited articles with their number of highlights (counted in the byArticle
+ * index for these articles only), and how many articles there are in all.
+ */
+export async function articlesWithCounts(db: Database, limit = ARTICLES_PAGE): Promise<{ rows: ArticleRow[]; total: number }> {
+  const [articles, total] = await Promise.all([listArticles(db, limit), db.count('articles')]);
   const index = db.transaction('annotations').store.index('byArticle');
   const counts = await Promise.all(articles.map((a) => index.count(a.url)));
-  return articles.map((article, i) => ({ article, count: counts[i]! }));
+  return { rows: articles.map((article, i) => ({ article, count: counts[i]! })), total };
 }
 
 export function ArticlesView(props: { t: Translate; locale: Locale; db: Database; onOpen(url: string): void }) {
   const { t, locale } = props;
   const [rows, setRows] = useState<ArticleRow[] | undefined>();
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(ARTICLES_PAGE);
   const [error, setError] = useState<string | undefined>();
   const day = useMemo(() => dayFormatter(locale), [locale]);
   const numbers = useMemo(() => numberFormatter(locale), [locale]);
   useEffect(() => {
-    articlesWithCounts(props.db).then(setRows, (e: unknown) => setError(errorText(e)));
-  }, [props.db]);
+    let current = true;
+    articlesWithCounts(props.db, limit).then(
+      (found) => {
+        if (!current) return;
+        setRows(found.rows);
+        setTotal(found.total);
+      },
+      (e: unknown) => current && setError(errorText(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [props.db, limit]);
 
   return (
     <section aria-labelledby="articles-heading">
@@ -61,6 +80,16 @@ export function ArticlesView(props: { t: Translate; locale: Locale; db: Database
             ))}
           </tbody>
         </table>
+      )}
+      {rows && rows.length > 0 && (
+        <p class="meta" aria-live="polite" data-testid="articles-count">
+          {t('libArticlesShown', numbers.format(rows.length), numbers.format(total))}{' '}
+          {rows.length < total && (
+            <button type="button" class="link" onClick={() => setLimit((n) => n + ARTICLES_PAGE)}>
+              {t('libArticlesMore')}
+            </button>
+          )}
+        </p>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import { createTranslator } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { EMPTY_FILTERS, FIRST_PAGE_SIZE, LibraryView, ROW_HEIGHT, type LibraryFilters } from '@/components/library/LibraryView';
 import { OptionsApp } from '@/components/OptionsApp';
+import { ARTICLES_PAGE, ArticlesView } from '@/components/library/ArticlesView';
 import type { OptionsServices } from '@/components/library/services';
 
 const HANOI = 'https://hanoi.gov.vn/tin-tuc/lan-toa-phong-trao-4230612101530123.htm';
@@ -247,6 +248,29 @@ describe('library view', () => {
     const page = await queryLibrary(db, { text: 'hoc tap' });
     expect((await getAnnotation(db, page.items[0]!.id))?.tags).toEqual(['giáo dục', 'Hà Nội']);
   });
+});
+
+describe('articles view', () => {
+  it('lists the most recently visited articles a page at a time, with their counts and the total', async () => {
+    const db = await library();
+    for (let i = 0; i < ARTICLES_PAGE + 3; i++) {
+      await upsertArticle(db, { url: `https://quochoi.vn/tin-tuc/bai-${i}.htm`, meta: { title: `Bài số ${i}` } }, T0 + 10_000 + i);
+    }
+    host = document.createElement('div');
+    document.body.append(host);
+    act(() => render(<ArticlesView t={createTranslator('vi')} locale="vi" db={db} onOpen={() => undefined} />, host));
+    const bodyRows = () => [...host.querySelectorAll('tbody tr')];
+    await until(() => bodyRows().length === ARTICLES_PAGE);
+    const total = ARTICLES_PAGE + 5;
+    expect(host.querySelector('[data-testid="articles-count"]')!.textContent).toContain(`${ARTICLES_PAGE} trên ${total} bài viết`);
+    expect(bodyRows()[0]!.textContent).toContain(`Bài số ${ARTICLES_PAGE + 2}`);
+    const more = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Xem thêm bài viết')!;
+    act(() => more.click());
+    await until(() => bodyRows().length === total);
+    // The two articles with highlights were visited first, so they come last, with their counts.
+    expect(bodyRows().slice(-2).map((row) => row.lastElementChild!.textContent)).toEqual(['1', '1']);
+    expect([...host.querySelectorAll('button')].some((b) => b.textContent === 'Xem thêm bài viết')).toBe(false);
+  }, 30_000);
 });
 
 describe('options page', () => {
