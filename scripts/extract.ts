@@ -48,7 +48,16 @@ export function readHtml(path: string): string {
 }
 
 export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  const doc = parseHTML(html).document as unknown as Document;
+  if (doc.documentElement?.tagName.toUpperCase() === 'HTML') return doc;
+  // linkedom needs the <html> element first: a page that leaves it out, or puts a stray <script> or
+  // <style> before it (browsers cope with both), would come out as a bare <head> or <script> root
+  // with an empty body. Start at the page's own <html>, or supply one.
+  const htmlTag = /<html[\s>]/i.exec(html);
+  const repaired = htmlTag
+    ? `<!DOCTYPE html>${html.slice(htmlTag.index)}`
+    : `<!DOCTYPE html><html>${html.replace(/^\s*(?:<\?xml[^>]*>\s*)?<!doctype[^>]*>/i, '')}</html>`;
+  return parseHTML(repaired).document as unknown as Document;
 }
 
 export function extractFile(file: string, url: string): ExtractOutput {

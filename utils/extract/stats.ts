@@ -4,7 +4,7 @@
  * detection) reads these numbers instead of re-walking subtrees, which is what keeps extraction
  * faster than clone-and-strip.
  */
-import { NON_TEXT_TAGS, isHiddenByMarkup } from './text';
+import { NON_TEXT_TAGS, isHiddenByMarkup, isParsedNoscript } from './text';
 
 export interface ElementStats {
   /** Characters of visible text (white space runs count as one). */
@@ -92,7 +92,7 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
         } else if (child.nodeType === NODE_ELEMENT) {
           const childEl = child as Element;
           const childTag = childEl.tagName.toUpperCase();
-          if (NON_TEXT_TAGS.has(childTag)) {
+          if (NON_TEXT_TAGS.has(childTag) && !(includeHidden && isParsedNoscript(childEl))) {
             if (childTag === 'IMG' || childTag === 'PICTURE') s.images++;
             else if (childTag === 'INPUT' || childTag === 'SELECT' || childTag === 'TEXTAREA' || childTag === 'BUTTON') s.inputs++;
             continue;

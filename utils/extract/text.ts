@@ -36,6 +36,14 @@ export function isHiddenByMarkup(el: Element): boolean {
   return false;
 }
 
+/**
+ * A <noscript> whose content was parsed as markup: only a parser without scripting does that (a saved
+ * page read in Node). In a browser with scripts on, its content is one raw text node and stays unread.
+ */
+export function isParsedNoscript(el: Element): boolean {
+  return el.tagName.toUpperCase() === 'NOSCRIPT' && el.firstElementChild !== null;
+}
+
 /** One text node's contribution: `text` (already collapsed) starts at `start` in the result. */
 export interface TextSegment {
   node: Text;
@@ -57,9 +65,10 @@ const WHITESPACE_RUN = /[\s\u00a0\u200b\ufeff]+/g;
  */
 export interface TextOptions {
   /**
-   * Read elements hidden by markup (`hidden`, inline display:none) too. Extraction sets this only for
-   * saved pages whose whole content waits hidden for a script (streamed React), never on a live page
-   * where the script has run; pass the result's `textOptions` back to reproduce its text.
+   * Read elements hidden by markup (`hidden`, inline display:none) and <noscript> content parsed as
+   * markup too. Extraction sets this only for saved pages whose whole content waits for a script
+   * (streamed React, a forum's no-script copy), never on a live page where the script has run; pass
+   * the result's `textOptions` back to reproduce its text.
    */
   includeHidden?: boolean;
 }
@@ -147,7 +156,10 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
       else if (CELL_TAGS.has(tag)) requestBreak(3);
       continue;
     }
-    if (el !== root && (skip.has(el) || NON_TEXT_TAGS.has(tag) || (!options.includeHidden && isHiddenByMarkup(el)))) {
+    const unread = options.includeHidden
+      ? NON_TEXT_TAGS.has(tag) && !isParsedNoscript(el)
+      : NON_TEXT_TAGS.has(tag) || isHiddenByMarkup(el);
+    if (el !== root && (skip.has(el) || unread)) {
       // An excluded block still separates what comes before from what comes after.
       if (BLOCK_TAGS.has(tag)) requestBreak(2);
       continue;

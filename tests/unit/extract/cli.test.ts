@@ -36,6 +36,19 @@ describe('npm run extract', () => {
     expect(typeof output.ms).toBe('number');
   }, 120_000);
 
+  it('reads a page with a stray <script> before <html>, or with no <html> at all, as a browser does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sotay-extract-'));
+    const stray = join(dir, 'stray.html');
+    writeFileSync(stray, `<script>var source = 'Direct';</script>\n${ARTICLE}`);
+    const bare = join(dir, 'bare.html');
+    writeFileSync(bare, ARTICLE.replace(/<html[^>]*>/, '').replace('</html>', ''));
+    for (const file of [stray, bare]) {
+      const output = JSON.parse(run(['--url', 'https://example.gov.vn/hoi-nghi-toan-quoc-4230612103000.htm', file]));
+      expect(output.title).toBe('Hội nghị toàn quốc');
+      expect(output.text).toContain('Sáng 12/6');
+    }
+  }, 120_000);
+
   it('batch: one line per input in order, .html.gz read, broken entries reported and skipped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sotay-extract-'));
     writeFileSync(join(dir, 'a.html'), ARTICLE);

@@ -88,6 +88,23 @@ describe('extractArticle never throws', () => {
     expect(liveResult.text).not.toContain('ẩn đi');
   });
 
+  it('reads a saved forum page whose posts are only in <noscript>, but never raw <noscript> text on a live page', () => {
+    const post = '<p>We upgraded last night and since then the dashboard stays blank after login, on every browser we tried.</p>';
+    const saved = `<html><head><title>Dashboard blank after upgrade - Forum</title></head><body><section id="main"></section>
+<noscript><div id="main-outlet"><h1>Dashboard blank after upgrade</h1>${`<div class="post">${post.repeat(3)}</div>`.repeat(6)}</div></noscript></body></html>`;
+    const result = extractArticle(parse(saved), 'https://forum.example.org/t/dashboard-blank/123');
+    expect(result.text).toContain('dashboard stays blank');
+    expect(result.textOptions.includeHidden).toBe(true);
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+    // A browser with scripts on keeps <noscript> content as one raw text node (jsdom does so when it
+    // runs scripts; the page has none): never read as text.
+    const live = new JSDOM(saved, { runScripts: 'dangerously', url: 'https://forum.example.org/t/dashboard-blank/123' }).window.document;
+    expect(live.querySelector('noscript')!.firstElementChild).toBeNull();
+    const liveResult = extractArticle(live, 'https://forum.example.org/t/dashboard-blank/123');
+    expect(liveResult.text).not.toContain('<p>');
+    expect(liveResult.text).not.toContain('dashboard stays blank');
+  });
+
   it('does not modify the document it reads', () => {
     const doc = parse(ARTICLE_HTML);
     const before = doc.documentElement.outerHTML;
