@@ -10,7 +10,7 @@ import { queryLibrary } from '@/utils/db/library';
 import { createTranslator } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { EMPTY_FILTERS, FIRST_PAGE_SIZE, LibraryView, ROW_HEIGHT, type LibraryFilters } from '@/components/library/LibraryView';
-import { OptionsApp } from '@/components/OptionsApp';
+import { listSites, OptionsApp } from '@/components/OptionsApp';
 import { ARTICLES_PAGE, ArticlesView } from '@/components/library/ArticlesView';
 import type { OptionsServices } from '@/components/library/services';
 
@@ -247,6 +247,18 @@ describe('library view', () => {
     await until(() => rowTexts().some((text) => text.includes('#giáo dục #Hà Nội') && text.includes('Đọc lại')));
     const page = await queryLibrary(db, { text: 'hoc tap' });
     expect((await getAnnotation(db, page.items[0]!.id))?.tags).toEqual(['giáo dục', 'Hà Nội']);
+  });
+});
+
+describe('site filter', () => {
+  it('lists each site once, including one whose name starts with another site\'s', async () => {
+    host = document.createElement('div');
+    document.body.append(host);
+    const db = await library(3);
+    const url = 'https://baochinhphu.vn.example.net/tin/bai-1.htm';
+    await upsertArticle(db, { url, meta: { title: 'Trang giống tên' } }, T0);
+    await createAnnotation(db, { articleUrl: url, target: target('một đoạn'), color: 'blue' }, { now: T0 + 9000 });
+    expect(await listSites(db)).toEqual(['baochinhphu.vn', 'baochinhphu.vn.example.net', 'hanoi.gov.vn']);
   });
 });
 
