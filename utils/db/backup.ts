@@ -145,7 +145,7 @@ const isoDate: Guard<number> = (value, path = '') => {
 const anyString = (max: number) => string({ max });
 const metaText = optional(anyString(LIMITS.metaFieldLength));
 
-const articleJson = object({
+export const articleJson = object({
   id: string({ min: 1, max: 8192 }),
   aliases: array(string({ min: 1, max: 8192 }), { max: LIMITS.aliases }),
   originalUrl: string({ min: 1, max: 8192 }),
@@ -197,7 +197,7 @@ const quoteSelector = object({
 const offset = integer({ min: 0, max: LIMITS.maxOffset });
 const positionSelector = object({ type: literal('TextPositionSelector'), start: offset, end: offset });
 
-function annotationFromJson(value: unknown, path: string): Annotation {
+export function annotationFromJson(value: unknown, path: string): Annotation {
   const json = annotationJson(value, path);
   if (!json.id.startsWith(ID_PREFIX)) throw new ValidationError(`${path}.id`, `must start with ${ID_PREFIX}`);
   const selectors = json.target.selector;
@@ -231,7 +231,7 @@ const contextGuard: Guard<unknown> = (value, path = '') => {
   return value;
 };
 
-const documentShape = object({
+export const documentShape = object({
   '@context': contextGuard,
   type: literal('AnnotationCollection'),
   label: optional(anyString(200)),
@@ -247,7 +247,7 @@ const documentShape = object({
   total: (v) => v,
 });
 
-function rejected(message: string): StoreError {
+export function rejected(message: string): StoreError {
   return new StoreError('invalid', `This backup cannot be imported: ${message}. Nothing was imported.`);
 }
 
@@ -331,7 +331,7 @@ export interface ImportPreview {
 
 type Decision = 'new' | 'updated' | 'unchanged';
 
-function decide(incoming: Annotation, stored: AnnotationRecord | undefined): Decision {
+export function decide(incoming: Annotation, stored: AnnotationRecord | undefined): Decision {
   if (!stored) return 'new';
   return incoming.updated > stored.updated ? 'updated' : 'unchanged';
 }
@@ -348,7 +348,7 @@ export async function previewImport(db: Database, backup: ParsedBackup): Promise
   return preview;
 }
 
-function mergeArticle(stored: Article | undefined, incoming: Article): Article {
+export function mergeArticle(stored: Article | undefined, incoming: Article): Article {
   if (!stored) return incoming;
   const newer = incoming.lastVisit > stored.lastVisit ? incoming : stored;
   return {

@@ -72,6 +72,15 @@ export interface SotayDB extends DBSchema {
     key: string;
     value: 0;
   };
+  /** A backup being imported, checked and staged a chunk at a time before one transaction merges it (import.ts). */
+  importArticles: {
+    key: string;
+    value: Article;
+  };
+  importAnnotations: {
+    key: string;
+    value: Annotation;
+  };
 }
 
 /** The version-1 record, kept only so the migration can read it. */
@@ -173,6 +182,11 @@ export const MIGRATIONS: readonly Migration[] = [
       after = chunk[chunk.length - 1]!.id;
     }
     annotations.deleteIndex('byToken');
+  },
+  // 4 → 5: staging stores for importing a large backup with bounded memory (import.ts).
+  (db) => {
+    (db as unknown as LooseDb).createObjectStore('importArticles', { keyPath: 'url' });
+    (db as unknown as LooseDb).createObjectStore('importAnnotations', { keyPath: 'id' });
   },
 ];
 

@@ -6,6 +6,7 @@ import { createAnnotation, updateAnnotation } from '@/utils/db/annotations';
 import { exportBackup, exportBackupParts, importBackup, parseBackup, previewImport, MAX_BACKUP_CHARS } from '@/utils/db/backup';
 import type { Database } from '@/utils/db/database';
 import { StoreError } from '@/utils/db/errors';
+import { commitStagedBackup, discardStagedBackup, importBackupFile, previewStagedBackup, stageBackup } from '@/utils/db/import';
 import { listTags, recolorTag } from '@/utils/db/tags';
 import { validateAnnotation } from '@/utils/db/validate';
 import { BCP, freshDb, HANOI, highlight, T0 } from '../db/helpers';
@@ -121,7 +122,11 @@ async function validDoc(): Promise<Record<string, any>> {
   return JSON.parse(await backupText(await library()));
 }
 
+/** Every case refused here is refused again by the streaming import at the end of this file. */
+export const refusedCases: { text: string; reason: RegExp }[] = [];
+
 function expectRejected(text: string, reason: RegExp) {
+  refusedCases.push({ text, reason });
   let error: unknown;
   try {
     parseBackup(text);
@@ -229,4 +234,127 @@ describe('parseBackup under fuzzing', () => {
       { numRuns: 1500 },
     );
   });
+});
+
+describe('streaming import (bounded memory, staged, then one transaction)', () => {
+  const staging = async (db: Database) => ({ articles: await db.count('importArticles'), annotations: await db.count('importAnnotations') });
+
+  it('refuses every broken or hostile file above with the same reason, and leaves the library and staging untouched', async () => {
+    expect(refusedCases.length).toBeGreaterThan(15);
+    const db = await library();
+    const before = await dump(db);
+    for (const { text, reason } of refusedCases) {
+      for (const chunkChars of [1 << 20, 97]) {
+        const error = await importBackupFile(db, text, { chunkChars }).then(() => undefined, (e: unknown) => e);
+        expect(error, text.slice(0, 80)).toBeInstanceOf(StoreError);
+        expect(error).toMatchObject({ code: 'invalid', message: expect.stringMatching(reason) });
+        expect((error as Error).message).toMatch(/Nothing was imported/);
+      }
+    }
+    expect(await dump(db)).toEqual(before);
+    expect(await staging(db)).toEqual({ articles: 0, annotations: 0 });
+    await expect(importBackupFile(db, 42 as never)).rejects.toThrow(/not text/);
+  }, 120_000);
+
+  it('round trip from a Blob or text cut anywhere: the same library as the one-piece import', async () => {
+    const db = await library();
+    const before = await dump(db);
+    const text = await backupText(db);
+    for (const source of [new Blob([text]), text]) {
+      for (const chunkChars of [1, 7, 1 << 20]) {
+        const empty = await freshDb();
+        expect(await importBackupFile(empty, source, { chunkChars })).toEqual({ articles: 2, annotations: 3, new: 3, updated: 0, unchanged: 0 });
+        expect(await dump(empty)).toEqual(before);
+        expect(await empty.getAllKeys('wordTimeline')).toEqual(await db.getAllKeys('wordTimeline'));
+        expect(await staging(empty)).toEqual({ articles: 0, annotations: 0 });
+      }
+    }
+  }, 60_000);
+
+  it('merges by id exactly like importBackup: preview, newer wins, tag counts', async () => {
+    const source = await library();
+    const doc = JSON.parse(await backupText(source));
+    // The backup has a newer copy of one highlight with a new tag; the library a newer copy of another.
+    const item = doc.first.items.find((a: any) => a.target.selector[0].exact === 'Ủy ban');
+    item.modified = new Date(T0 + 600).toISOString();
+    item.body = [{ type: 'TextualBody', purpose: 'tagging', value: 'mới' }];
+    const text = JSON.stringify(doc);
+    // Both libraries start from the backup's own records so ids match.
+    const one = await freshDb();
+    await importBackup(one, parseBackup(await backupText(source)));
+    const two = await freshDb();
+    await importBackup(two, parseBackup(await backupText(source)));
+    const firstId = (await one.getAll('annotations')).find((a) => a.quote === 'học tập suốt đời')!.id;
+    await updateAnnotation(one, firstId, { note: 'newer here' }, T0 + 500);
+    await updateAnnotation(two, firstId, { note: 'newer here' }, T0 + 500);
+
+    const staged = await stageBackup(two, text, { chunkChars: 50 });
+    expect(await previewStagedBackup(two, staged)).toEqual(await previewImport(one, parseBackup(text)));
+    expect(await commitStagedBackup(two, staged)).toMatchObject({ new: 0, updated: 1, unchanged: 2 });
+    await importBackup(one, parseBackup(text));
+    expect(await dump(two)).toEqual(await dump(one));
+    expect((await listTags(two)).map((t) => [t.name, t.count])).toEqual([['giáo dục', 1], ['Hoà bình', 2], ['mới', 1]]);
+    expect(await two.getAllKeys('wordTimeline')).toEqual(await one.getAllKeys('wordTimeline'));
+    // A cancelled import leaves nothing staged.
+    await stageBackup(two, text);
+    expect((await staging(two)).annotations).toBe(3);
+    await discardStagedBackup(two);
+    expect(await staging(two)).toEqual({ articles: 0, annotations: 0 });
+  }, 60_000);
+
+  it('a file refused after several staged chunks imports nothing and leaves no staging behind', async () => {
+    const doc = await validDoc();
+    const template = doc.first.items[0];
+    doc.first.items = Array.from({ length: 1_300 }, (_, i) => ({ ...structuredClone(template), id: `urn:sotay:annotation:bulk-${i}` }));
+    doc.total = doc.first.items.length;
+    const good = JSON.stringify(doc);
+    doc.first.items[1_250]['sotay:color'] = 'black';
+    const bad = JSON.stringify(doc);
+    const db = await freshDb();
+    await expect(importBackupFile(db, bad)).rejects.toThrow(/items\[1250\].*color|color.*items\[1250\]/);
+    expect(await dump(db)).toEqual({ articles: [], annotations: [], tags: [] });
+    expect(await staging(db)).toEqual({ articles: 0, annotations: 0 });
+    expect(await importBackupFile(db, good)).toMatchObject({ new: 1_300 });
+    expect(await db.count('annotations')).toBe(1_300);
+    expect(await staging(db)).toEqual({ articles: 0, annotations: 0 });
+  }, 120_000);
+
+  it('accepts exactly what parseBackup accepts, under fuzzing', async () => {
+    const doc = await validDoc();
+    const paths: (string | number)[][] = [];
+    const walk = (value: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, Array.isArray(value) ? Number(k) : k]);
+    };
+    walk(doc, []);
+    const mutated = fc.tuple(fc.constantFrom(...paths.filter((p) => p.length)), fc.jsonValue()).map(([path, replacement]) => {
+      const copy = structuredClone(doc);
+      let parent: any = copy;
+      for (const step of path.slice(0, -1)) parent = parent[step];
+      parent[path[path.length - 1]!] = replacement;
+      return JSON.stringify(copy);
+    });
+    const texts = fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v) ?? ''), mutated, mutated.map((t) => t.replace(/,/, ',,')), mutated.map((t) => t.replace(/\]/, ',]')));
+    const db = await freshDb();
+    await fc.assert(
+      fc.asyncProperty(texts, fc.integer({ min: 1, max: 300 }), async (text, chunkChars) => {
+        let expected: unknown;
+        try {
+          expected = parseBackup(text).annotations.length;
+        } catch {
+          expected = 'refused';
+        }
+        const got = await importBackupFile(db, text, { chunkChars }).then(
+          (r) => r.annotations,
+          (e: unknown) => (e instanceof StoreError && e.code === 'invalid' ? 'refused' : e),
+        );
+        await db.clear('annotations');
+        await db.clear('articles');
+        await db.clear('tags');
+        await db.clear('wordTimeline');
+        return got === expected;
+      }),
+      { numRuns: 300 },
+    );
+  }, 180_000);
 });

@@ -36,7 +36,7 @@ async function databaseAtVersion2(name: string): Promise<void> {
 describe('schema migrations', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
   });
 
   it('1 → 2 turns every saved page into an article with its title, original URL and save time', async () => {
@@ -44,7 +44,7 @@ describe('schema migrations', () => {
     await databaseAtVersion1(name);
     const db = await openDatabase({ name });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'articles', 'tags', 'wordTimeline']);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'articles', 'importAnnotations', 'importArticles', 'tags', 'wordTimeline']);
     const all = await db.getAll('articles');
     expect(all).toHaveLength(v1Pages.length);
     for (const page of v1Pages) {
@@ -107,7 +107,20 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('after 2 → 3 → 4 the library sorts by article and every other query still answers', async () => {
+  it('4 → 5 adds empty staging stores for imports and changes no record', async () => {
+    const name = `migrate-${Math.random()}`;
+    await databaseAtVersion2(name);
+    const atV4 = await openDatabase({ name, version: 4 });
+    const before = { annotations: await atV4.getAll('annotations'), words: await atV4.getAllKeys('wordTimeline'), articles: await atV4.getAll('articles'), tags: await atV4.getAll('tags') };
+    atV4.close();
+    const db = await openDatabase({ name, version: 5 });
+    expect({ annotations: await db.getAll('annotations'), words: await db.getAllKeys('wordTimeline'), articles: await db.getAll('articles'), tags: await db.getAll('tags') }).toEqual(before);
+    expect(await db.count('importArticles')).toBe(0);
+    expect(await db.count('importAnnotations')).toBe(0);
+    db.close();
+  });
+
+  it('after 2 → 3 → 4 → 5 the library sorts by article and every other query still answers', async () => {
     const name = `migrate-${Math.random()}`;
     await databaseAtVersion2(name);
     const db = await openDatabase({ name });
