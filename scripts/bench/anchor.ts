@@ -25,7 +25,8 @@ function line(label: string, counts: AccuracyCounts): string {
   return (
     `${label.padEnd(20)} ${String(all).padStart(6)}  right ${String(counts.right).padStart(6)} (${pct(counts.right)})` +
     `  orphan: passage gone ${String(counts.orphanGone).padStart(5)}, still there ${String(counts.orphanPresent).padStart(5)} (${pct(counts.orphanPresent)})` +
-    `  WRONG ${counts.wrong}${counts.wrong ? ` (${counts.wrongOnTwin} on an identical copy already in the original)` : ''}`
+    `  WRONG ${counts.wrong}${counts.wrong ? ` (${counts.wrongOnTwin} on an identical copy already in the original)` : ''}` +
+    (counts.partial ? `  partial ${counts.partial}` : '')
   );
 }
 
@@ -41,9 +42,14 @@ async function main() {
   console.log(line('edited, all', report.total));
   for (const [kind, counts] of Object.entries(report.byKind)) console.log(line(`  ${kind}`, counts));
   console.log(`methods on edited texts: ${JSON.stringify(report.total.byMethod)}`);
+  console.log(`why passages still there became orphans: ${JSON.stringify(report.total.orphanReasons)}`);
   if (report.wrongExamples.length) {
     console.log('WRONG examples:');
     for (const example of report.wrongExamples) console.log(`  ${example}`);
+  }
+  if (report.orphanExamples.length) {
+    console.log('Orphans whose passage is still there:');
+    for (const example of report.orphanExamples) console.log(`  ${example}`);
   }
   if (!process.argv.includes('--skip-browser')) {
     const { measureInChromium } = await import('./anchor/chromium');

@@ -18,6 +18,12 @@ import search from 'approx-string-match';
 
 /** Characters of context stored on each side of the quote (W3C/Hypothesis convention). */
 export const CONTEXT_LENGTH = 32;
+/**
+ * Context stored on each side when the quote occurs more than once in the text: nearby context
+ * alone cannot tell the copies of a templated block ("Total Reviews", course listings) apart once
+ * one of them is edited or removed, so the far context is kept as evidence too.
+ */
+export const EXTENDED_CONTEXT_LENGTH = 128;
 
 /** Hypothesis's weights for combining the evidence about one candidate. */
 export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
@@ -42,6 +48,37 @@ export const MEAN_CONTEXT_AGREEMENT = 0.6;
  * one side's context, or less than the whole position weight.
  */
 export const AMBIGUITY_MARGIN = 0.07;
+/**
+ * A quote shorter than DISTINCTIVE_QUOTE_LENGTH says little by itself ("the", "Students will"), so
+ * its context must agree on both sides, each at least this much: one agreeing side is what a copy
+ * of the same words elsewhere also has (the passage removed, a similar sentence kept).
+ */
+/**
+ * An approximate match with context agreeing on one side only must itself be this close to the
+ * quote: a template line with one word swapped ("Web Online with Live Stream" → "Web Hybrid …")
+ * after the same shared text is another passage, not an edited one.
+ */
+export const ONE_SIDED_FUZZY_QUOTE_SIMILARITY = 0.85;
+/**
+ * Short quotes: how much cheaper the page around a candidate may be explained with the quote
+ * somewhere else (or deleted) before the candidate is rejected, as a fraction of the quote's length
+ * (at least MIN_SHIFT_SLACK characters). See `quoteSitsHere`.
+ */
+const SHIFT_SLACK_FRACTION = 0.25;
+const MIN_SHIFT_SLACK = 2;
+/** Candidates within this of the best by near context are compared again on the far context. */
+const FAR_RESCORE_MARGIN = 0.3;
+const MAX_FAR_RESCORED = 8;
+/**
+ * A quote that recurred when it was highlighted needs its whole stored context to agree on average
+ * this well: its copies share words and near context, and an edited copy elsewhere is
+ * indistinguishable from an edited original unless the surroundings say so.
+ */
+export const RECURRING_QUOTE_CONTEXT_AGREEMENT = 0.75;
+/** …and each side at least this well: a copy next to shared text on one side only is another copy. */
+export const RECURRING_QUOTE_SIDE_AGREEMENT = 0.6;
+/** Each side agrees at least this much: "both sides agree". */
+export const BOTH_SIDES_AGREEMENT = 0.5;
 /** Exact occurrences beyond this are not ranked (a one-letter quote in a book); context decides among the first ones. */
 const MAX_EXACT_CANDIDATES = 20_000;
 /** Candidates scored with edit distance after the cheap pre-ranking (including the nearest few). */
@@ -142,27 +179,39 @@ export function normalizedSlice(index: QuoteIndex, rawStart: number, rawEnd: num
   return index.text.slice(toNorm(index, rawStart), toNorm(index, rawEnd));
 }
 
-/** The quote selector for raw offsets [start, end): exact text with 32 characters of context each side. */
+/** Whether `exact` occurs in `text` anywhere but at `start`. */
+function recursElsewhere(text: string, exact: string, start: number): boolean {
+  const first = text.indexOf(exact);
+  return first !== start || text.indexOf(exact, first + 1) !== -1;
+}
+
+/**
+ * The quote selector for raw offsets [start, end): the exact text with 32 characters of context
+ * each side, or EXTENDED_CONTEXT_LENGTH when the same text occurs elsewhere on the page.
+ */
 export function quoteSelectorAt(index: QuoteIndex, rawStart: number, rawEnd: number): QuoteSelectorLike {
   const start = toNorm(index, rawStart);
   const end = toNorm(index, rawEnd);
+  const exact = index.text.slice(start, end);
+  const contextLength = exact && recursElsewhere(index.text, exact, start) ? EXTENDED_CONTEXT_LENGTH : CONTEXT_LENGTH;
   return {
-    exact: index.text.slice(start, end),
-    prefix: index.text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: index.text.slice(end, end + CONTEXT_LENGTH),
+    exact,
+    prefix: index.text.slice(Math.max(0, start - contextLength), start),
+    suffix: index.text.slice(end, end + contextLength),
   };
 }
 
-// Two rows of the classic edit-distance table; context strings are ≤ 32 characters (window ≤ 48).
-let previousRow = new Uint16Array(64);
-let currentRow = new Uint16Array(64);
+// Two rows of the classic edit-distance table, grown to the longest string compared.
+let previousRow = new Uint16Array(256);
+let currentRow = new Uint16Array(256);
 
 /**
  * Edit distance from `a` to `b` — or, with `anyEndOfB`, to the closest prefix of `b` of any length
  * (semi-global alignment), so text inserted next to a quote costs its length once instead of also
- * pushing as many stored characters out of a fixed-size window.
+ * pushing as many stored characters out of a fixed-size window. With both flags too, to the closest
+ * substring of `b`.
  */
-function editDistance(a: string, b: string, anyEndOfB = false): number {
+function editDistance(a: string, b: string, anyEndOfB = false, anyStartOfB = false): number {
   if (a === b) return 0;
   if (!a.length) return anyEndOfB ? 0 : b.length;
   if (!b.length) return a.length;
@@ -170,7 +219,7 @@ function editDistance(a: string, b: string, anyEndOfB = false): number {
     previousRow = new Uint16Array(b.length + 1);
     currentRow = new Uint16Array(b.length + 1);
   }
-  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
+  for (let j = 0; j <= b.length; j++) previousRow[j] = anyStartOfB ? 0 : j;
   for (let i = 1; i <= a.length; i++) {
     currentRow[0] = i;
     const ca = a.charCodeAt(i - 1);
@@ -221,10 +270,24 @@ interface Candidate {
   start: number;
   end: number;
   quote: number;
+  /** Agreement of the stored prefix and suffix: the near 32 characters, or all of it once far context is scored. */
   prefix: number;
   suffix: number;
   position: number;
   score: number;
+}
+
+/** The stored context next to the quote (at most 32 characters): what every candidate is ranked by first. */
+const nearPrefix = (selector: QuoteSelectorLike): string => selector.prefix.slice(-CONTEXT_LENGTH);
+const nearSuffix = (selector: QuoteSelectorLike): string => selector.suffix.slice(0, CONTEXT_LENGTH);
+const hasFarContext = (selector: QuoteSelectorLike): boolean =>
+  selector.prefix.length > CONTEXT_LENGTH || selector.suffix.length > CONTEXT_LENGTH;
+
+function combinedScore(quote: number, prefix: number, suffix: number, position: number): number {
+  return (
+    (SCORE_WEIGHTS.quote * quote + SCORE_WEIGHTS.prefix * prefix + SCORE_WEIGHTS.suffix * suffix + SCORE_WEIGHTS.position * position) /
+    WEIGHT_TOTAL
+  );
 }
 
 function scoreCandidate(
@@ -238,16 +301,28 @@ function scoreCandidate(
   // Always compare against a full window: a stored prefix shorter than 32 means the quote began
   // the text, and only a candidate that also begins the text should agree with it.
   const window = CONTEXT_LENGTH + CONTEXT_SLACK;
-  const prefix = contextSimilarity(reverse(selector.prefix), reverse(text.slice(Math.max(0, start - window), start)));
-  const suffix = contextSimilarity(selector.suffix, text.slice(end, end + window));
+  const prefix = contextSimilarity(reverse(nearPrefix(selector)), reverse(text.slice(Math.max(0, start - window), start)));
+  const suffix = contextSimilarity(nearSuffix(selector), text.slice(end, end + window));
   const position = text.length ? 1 - Math.min(1, Math.abs(start - hint) / text.length) : 1;
-  const score =
-    (SCORE_WEIGHTS.quote * quoteSimilarity +
-      SCORE_WEIGHTS.prefix * prefix +
-      SCORE_WEIGHTS.suffix * suffix +
-      SCORE_WEIGHTS.position * position) /
-    WEIGHT_TOTAL;
+  const score = combinedScore(quoteSimilarity, prefix, suffix, position);
   return { start, end, quote: quoteSimilarity, prefix, suffix, position, score };
+}
+
+/**
+ * The candidate scored again on the whole stored context, for a quote that recurred when it was
+ * highlighted: its copies share their near context, so the far context is what tells them apart.
+ */
+function withFarContext(text: string, selector: QuoteSelectorLike, candidate: Candidate): Candidate {
+  const far = (stored: string, pageAwayFromQuote: string) => 1 - editDistance(stored, pageAwayFromQuote, true) / stored.length;
+  let { prefix, suffix } = candidate;
+  if (selector.prefix.length > CONTEXT_LENGTH) {
+    const window = selector.prefix.length + CONTEXT_LENGTH;
+    prefix = far(reverse(selector.prefix), reverse(text.slice(Math.max(0, candidate.start - window), candidate.start)));
+  }
+  if (selector.suffix.length > CONTEXT_LENGTH) {
+    suffix = far(selector.suffix, text.slice(candidate.end, candidate.end + selector.suffix.length + CONTEXT_LENGTH));
+  }
+  return { ...candidate, prefix, suffix, score: combinedScore(candidate.quote, prefix, suffix, candidate.position) };
 }
 
 function contextAgrees(candidate: Candidate): boolean {
@@ -258,46 +333,103 @@ function contextAgrees(candidate: Candidate): boolean {
 }
 
 /**
- * The best candidate and the best one elsewhere in the text. When two different places are about
- * equally good (templated listings, repeated phrases whose surroundings were edited), the evidence
- * cannot tell them apart and guessing would paint a wrong passage half the time.
+ * For a short quote: is this candidate really where the quote went, or would the page around it be
+ * explained more cheaply with the quote elsewhere or deleted? Compares the cost of aligning the
+ * stored prefix + quote + suffix with the quote pinned to the candidate against the cheapest
+ * alignment of the same text anywhere in that stretch of page. "so far (hopefully" edited to
+ * "so (hopefully" has the prefix and suffix of "f" nearby, but only by pinning "f" to "hopefully".
  */
-class RankedCandidates {
-  best: Candidate | null = null;
-  private runnerUp: Candidate | null = null;
-
-  offer(candidate: Candidate): void {
-    const best = this.best;
-    if (!best || candidate.score > best.score) {
-      if (best && !overlaps(best, candidate)) this.runnerUp = best;
-      else if (best && this.runnerUp && overlaps(this.runnerUp, candidate)) this.runnerUp = null;
-      this.best = candidate;
-    } else if (!overlaps(best, candidate) && (!this.runnerUp || candidate.score > this.runnerUp.score)) {
-      this.runnerUp = candidate;
-    }
-  }
-
-  isAmbiguous(): boolean {
-    const { best, runnerUp } = this;
-    if (!best || !runnerUp || best.score - runnerUp.score >= AMBIGUITY_MARGIN) return false;
-    // Context that still matches character for character beats context that merely looks alike.
-    const untouched = (candidate: Candidate) => candidate.prefix === 1 && candidate.suffix === 1;
-    return !(untouched(best) && !untouched(runnerUp));
-  }
+function quoteSitsHere(text: string, selector: QuoteSelectorLike, candidate: Candidate): boolean {
+  const prefix = nearPrefix(selector);
+  const suffix = nearSuffix(selector);
+  const before = text.slice(Math.max(0, candidate.start - prefix.length - CONTEXT_SLACK), candidate.start);
+  const here = text.slice(candidate.start, candidate.end);
+  const after = text.slice(candidate.end, candidate.end + suffix.length + CONTEXT_SLACK);
+  const pinned =
+    editDistance(reverse(prefix), reverse(before), true) + editDistance(selector.exact, here) + editDistance(suffix, after, true);
+  const anywhere = editDistance(prefix + selector.exact + suffix, before + here + after, true, true);
+  return pinned - anywhere <= Math.max(MIN_SHIFT_SLACK, Math.floor(SHIFT_SLACK_FRACTION * selector.exact.length));
 }
+
+const bothSidesAgree = (prefix: number, suffix: number): boolean => Math.min(prefix, suffix) >= BOTH_SIDES_AGREEMENT;
+
+/**
+ * Whether a candidate carries enough evidence to be painted: context that agrees (on both sides
+ * for a short quote, whose words alone say little; on average well for a quote that had copies,
+ * whose candidates are scored on near and far context), and for an approximate match a good
+ * enough score and a quote close to the stored one unless both sides agree.
+ */
+function isEvidence(text: string, selector: QuoteSelectorLike, candidate: Candidate): boolean {
+  if (!contextAgrees(candidate)) return false;
+  const { prefix, suffix } = candidate;
+  const short = selector.exact.length < DISTINCTIVE_QUOTE_LENGTH;
+  if (short && !bothSidesAgree(prefix, suffix)) return false;
+  if (hasFarContext(selector)) {
+    if ((prefix + suffix) / 2 < RECURRING_QUOTE_CONTEXT_AGREEMENT || Math.min(prefix, suffix) < RECURRING_QUOTE_SIDE_AGREEMENT) return false;
+  }
+  if (candidate.quote < 1) {
+    if (candidate.score < FUZZY_SCORE_THRESHOLD) return false;
+    if (!bothSidesAgree(prefix, suffix) && candidate.quote < ONE_SIDED_FUZZY_QUOTE_SIMILARITY) return false;
+  }
+  return !short || quoteSitsHere(text, selector, candidate);
+}
+
+/** Quote and context still the same. */
+const untouched = (candidate: Candidate): boolean => candidate.quote === 1 && candidate.prefix === 1 && candidate.suffix === 1;
 
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-function better(a: Candidate | null, b: Candidate): Candidate {
-  return !a || b.score > a.score ? b : a;
+type Decision = { kind: 'match'; candidate: Candidate } | { kind: 'ambiguous' } | { kind: 'none' };
+
+/**
+ * Picks the candidate to paint, if any, ranked by quote and context. For a quote that recurred
+ * when it was highlighted, the leading candidates are ranked again with each side's agreement the
+ * weaker of near and far context: far context tells copies apart, near context notices a short
+ * quote shifted by a few letters (which far context barely does). When the best acceptable
+ * candidate and the best other place score about the same, the evidence cannot tell them apart
+ * and guessing would paint a wrong passage half the time: ambiguous.
+ */
+function decide(text: string, selector: QuoteSelectorLike, pool: readonly Candidate[]): Decision {
+  let ranked = [...pool].sort((a, b) => b.score - a.score);
+  const recurring = hasFarContext(selector);
+  if (recurring && ranked.length) {
+    const top = (ranked[0] as Candidate).score;
+    const leaders: Candidate[] = [];
+    for (const candidate of ranked) {
+      if (leaders.length >= MAX_FAR_RESCORED || candidate.score < top - FAR_RESCORE_MARGIN) break;
+      const far = withFarContext(text, selector, candidate);
+      const prefix = Math.min(candidate.prefix, far.prefix);
+      const suffix = Math.min(candidate.suffix, far.suffix);
+      leaders.push({ ...candidate, prefix, suffix, score: combinedScore(candidate.quote, prefix, suffix, candidate.position) });
+    }
+    ranked = leaders.sort((a, b) => b.score - a.score);
+  }
+  const evidence = new Map<Candidate, boolean>();
+  const isGood = (candidate: Candidate) => {
+    let good = evidence.get(candidate);
+    if (good === undefined) evidence.set(candidate, (good = isEvidence(text, selector, candidate)));
+    return good;
+  };
+  const best = ranked.find(isGood);
+  if (!best) return { kind: 'none' };
+  // Another place is a real alternative if it could be painted itself, or if it is an exact
+  // occurrence — unless it is only the same letters a few characters off ("s" in "is shifting").
+  const short = selector.exact.length < DISTINCTIVE_QUOTE_LENGTH;
+  const isAlternative = (candidate: Candidate) =>
+    isGood(candidate) || (candidate.quote === 1 && (!short || quoteSitsHere(text, selector, candidate)));
+  const rival = ranked.find((candidate) => candidate !== best && !overlaps(candidate, best) && isAlternative(candidate));
+  if (!rival || best.score - rival.score >= AMBIGUITY_MARGIN) return { kind: 'match', candidate: best };
+  // Context that still matches character for character beats context that merely looks alike —
+  // but not between copies of a recurring quote: the untouched one is as likely the copy.
+  if (!recurring && untouched(best) && !untouched(rival)) return { kind: 'match', candidate: best };
+  return { kind: 'ambiguous' };
 }
 
 /** Characters that agree right next to the candidate — a cheap first ranking before edit distances. */
-function adjacentAgreement(text: string, selector: QuoteSelectorLike, start: number, end: number): number {
+function adjacentAgreement(text: string, prefix: string, suffix: string, start: number, end: number): number {
   let agree = 0;
-  const { prefix, suffix } = selector;
   for (let i = 1; i <= prefix.length && start - i >= 0; i++) {
     if (prefix.charCodeAt(prefix.length - i) !== text.charCodeAt(start - i)) break;
     agree++;
@@ -321,11 +453,13 @@ function* shortlistOccurrences(
   quoteLength: number,
   hint: number,
 ): Generator<void, number[], void> {
-  const maxAgreement = selector.prefix.length + selector.suffix.length;
+  const prefix = nearPrefix(selector);
+  const suffix = nearSuffix(selector);
+  const maxAgreement = prefix.length + suffix.length;
   const buckets: number[][] = Array.from({ length: maxAgreement + 1 }, () => []);
   for (let i = 0; i < occurrences.length; i++) {
     const start = occurrences[i] as number;
-    (buckets[adjacentAgreement(text, selector, start, start + quoteLength)] as number[]).push(start);
+    (buckets[adjacentAgreement(text, prefix, suffix, start, start + quoteLength)] as number[]).push(start);
     if (i % STEP_CANDIDATES === STEP_CANDIDATES - 1) yield;
   }
   const chosen = new Set<number>();
@@ -370,16 +504,20 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
   // 1. The stored position, if the text there is still the quote.
   const hintEnd = toNorm(index, target.position.end);
   // A short quote is taken on position alone only if its context is untouched too: "s" at the old
-  // offset after a word was inserted earlier is some other "s".
+  // offset after a word was inserted earlier is some other "s". So is a quote that recurred when it
+  // was highlighted: its copy may have moved into the old place.
   if (text.slice(hint, hintEnd) === exact) {
     const candidate = scoreCandidate(text, selector, hint, hintEnd, 1, hint);
-    if (exact.length >= DISTINCTIVE_QUOTE_LENGTH || (candidate.prefix === 1 && candidate.suffix === 1)) {
+    const recurring = hasFarContext(selector);
+    if (recurring ? untouched(withFarContext(text, selector, candidate)) && untouched(candidate) : untouched(candidate) || exact.length >= DISTINCTIVE_QUOTE_LENGTH) {
       return toMatch(index, candidate, 'position');
     }
   }
 
   // 2. Every exact occurrence.
   const occurrences: number[] = [];
+  let exactPool: Candidate[] = [];
+  let exactFound = false;
   for (let at = text.indexOf(exact); at !== -1 && occurrences.length < MAX_EXACT_CANDIDATES; at = text.indexOf(exact, at + 1)) {
     occurrences.push(at);
     if (occurrences.length % STEP_CANDIDATES === 0) yield;
@@ -390,14 +528,22 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
     if (occurrences.length > FULLY_SCORED_CANDIDATES) {
       shortlist = yield* shortlistOccurrences(text, selector, occurrences, exact.length, hint);
     }
-    const ranked = new RankedCandidates();
-    for (const start of shortlist) ranked.offer(scoreCandidate(text, selector, start, start + exact.length, 1, hint));
-    const best = ranked.best;
-    if (best && contextAgrees(best)) {
-      if (!ranked.isAmbiguous()) return toMatch(index, best, 'exact');
-      return { orphan: true, reason: 'ambiguous' };
+    exactPool = shortlist.map((start) => scoreCandidate(text, selector, start, start + exact.length, 1, hint));
+    yield;
+    const decision = decide(text, selector, exactPool);
+    if (decision.kind === 'ambiguous') return { orphan: true, reason: 'ambiguous' };
+    if (decision.kind === 'match') {
+      // Untouched surroundings settle it. Otherwise the passage itself may have been edited and
+      // this be a copy whose surroundings merely look alike: weigh it against approximate matches
+      // near the old place before choosing.
+      if (untouched(decision.candidate) || exact.length < MIN_FUZZY_QUOTE_LENGTH) return toMatch(index, decision.candidate, 'exact');
+      exactFound = true;
     }
-    if (best && occurrences.length === 1 && exact.length >= DISTINCTIVE_QUOTE_LENGTH) return toMatch(index, best, 'exact');
+    // A long quote found exactly once is the passage even when both neighbours changed (a moved
+    // paragraph) — unless it had copies when it was highlighted: then this may be one of them.
+    if (!exactFound && occurrences.length === 1 && exact.length >= DISTINCTIVE_QUOTE_LENGTH && !hasFarContext(selector)) {
+      return toMatch(index, exactPool[0] as Candidate, 'exact');
+    }
     // A short or repeated quote whose surroundings all changed: the passage itself may have been
     // edited, so look approximately near where it was before giving up.
   }
@@ -405,41 +551,53 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
   // 3. Approximate matches: near the old position first, then the whole text window by window.
   if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return { orphan: true, reason: occurrences.length ? 'context-mismatch' : 'not-found' };
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_FRACTION));
-  const acceptable = new RankedCandidates();
+  const pool: Candidate[] = [...exactPool];
+  const pooled = new Set(pool.map((candidate) => `${candidate.start}:${candidate.end}`));
+  let plausible = exactFound;
   let bestAny: Candidate | null = null;
   const overlap = exact.length + maxErrors;
   const searchWindow = (from: number, to: number) => {
     const windowStart = Math.max(0, from);
-    const windowText = text.slice(windowStart, Math.min(text.length, to));
+    const windowEnd = Math.min(text.length, to);
+    // approx-string-match reports only a window's lowest-error matches: blank out the exact
+    // occurrences (already candidates) so an edited passage next to an exact copy is found too.
+    let windowText = text.slice(windowStart, windowEnd);
+    for (const at of occurrences) {
+      if (at + exact.length <= windowStart || at >= windowEnd) continue;
+      const from = Math.max(at, windowStart) - windowStart;
+      const to = Math.min(at + exact.length, windowEnd) - windowStart;
+      windowText = windowText.slice(0, from) + '\u0000'.repeat(to - from) + windowText.slice(to);
+    }
     for (const found of search(windowText, exact, maxErrors)) {
       const start = windowStart + found.start;
       const end = windowStart + found.end;
       if (end <= start) continue;
       const candidate = scoreCandidate(text, selector, start, end, 1 - found.errors / exact.length, hint);
-      bestAny = better(bestAny, candidate);
-      if (fuzzyContextAgrees(candidate) && candidate.score >= FUZZY_SCORE_THRESHOLD) acceptable.offer(candidate);
+      if (!bestAny || candidate.score > bestAny.score) bestAny = candidate;
+      if (candidate.score >= FUZZY_SCORE_THRESHOLD - FAR_RESCORE_MARGIN && !pooled.has(`${start}:${end}`)) {
+        pooled.add(`${start}:${end}`);
+        pool.push(candidate);
+        if (contextAgrees(candidate) && candidate.score >= FUZZY_SCORE_THRESHOLD) plausible = true;
+      }
     }
   };
-  // A short quote that is only similar, next to one similar side, is too easily a reused phrase
-  // ("types of … include paid and unpaid"): both sides must agree on average.
-  const fuzzyContextAgrees = (candidate: Candidate) =>
-    contextAgrees(candidate) &&
-    (exact.length >= DISTINCTIVE_QUOTE_LENGTH || (candidate.prefix + candidate.suffix) / 2 >= MEAN_CONTEXT_AGREEMENT);
   for (let from = hint - NEARBY_MARGIN; from < hint + exact.length + NEARBY_MARGIN; from += NEARBY_MARGIN) {
     searchWindow(from - overlap, from + NEARBY_MARGIN + overlap);
     yield;
   }
-  if (!acceptable.best) {
+  if (!plausible) {
     const window = fuzzyWindowFor(maxErrors);
     for (let from = 0; from < text.length; from += window) {
       searchWindow(from - overlap, from + window + overlap);
       yield;
     }
   }
-  const chosen = acceptable.best;
-  if (chosen) {
-    if (acceptable.isAmbiguous()) return { orphan: true, reason: 'ambiguous' };
-    return toMatch(index, chosen, chosen.quote === 1 ? 'exact' : 'fuzzy');
+  if (pool.length) {
+    const decision = decide(text, selector, pool);
+    if (decision.kind === 'match') {
+      return toMatch(index, decision.candidate, decision.candidate.quote === 1 ? 'exact' : 'fuzzy');
+    }
+    if (decision.kind === 'ambiguous') return { orphan: true, reason: 'ambiguous' };
   }
   const closest = bestAny as Candidate | null;
   if (!closest) return { orphan: true, reason: occurrences.length ? 'context-mismatch' : 'not-found' };

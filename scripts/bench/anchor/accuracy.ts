@@ -108,10 +108,14 @@ export interface AccuracyCounts {
   wrong: number;
   /** Wrong passages that are an identical copy of the quote already present elsewhere in the original. */
   wrongOnTwin: number;
+  /** Right, but covering less than half of what is left of the passage (e.g. one side of a split selection). */
+  partial: number;
+  /** Why highlights whose passage is still there became orphans. */
+  orphanReasons: Record<string, number>;
   byMethod: Record<string, number>;
 }
 
-const emptyCounts = (): AccuracyCounts => ({ right: 0, orphanGone: 0, orphanPresent: 0, wrong: 0, wrongOnTwin: 0, byMethod: {} });
+const emptyCounts = (): AccuracyCounts => ({ right: 0, orphanGone: 0, orphanPresent: 0, wrong: 0, wrongOnTwin: 0, partial: 0, orphanReasons: {}, byMethod: {} });
 
 export interface AccuracyReport {
   articles: number;
@@ -122,6 +126,8 @@ export interface AccuracyReport {
   byKind: Record<string, AccuracyCounts>;
   unchanged: AccuracyCounts;
   wrongExamples: string[];
+  /** With ANCHOR_BENCH_ORPHANS=<kind>: orphans of that kind whose passage is still there. */
+  orphanExamples: string[];
   milliseconds: number;
 }
 
@@ -148,6 +154,35 @@ function survivingSpan(origins: Int32Array, start: number, end: number): { first
   return count ? { first, last, count } : null;
 }
 
+/**
+ * How a found span [from, to) of the edited text compares with where the passage really went,
+ * character by character (a moved paragraph can split a passage, so its first and last surviving
+ * characters may enclose unrelated text). Characters written by an edit inside the span count for
+ * neither side. Precision: share of the span's original characters that come from the passage.
+ * Recall: share of the passage's surviving characters that the span covers.
+ */
+export function judgeSpan(
+  origins: Int32Array,
+  passageStart: number,
+  passageEnd: number,
+  surviving: number,
+  from: number,
+  to: number,
+): { precision: number; recall: number } {
+  let fromPassage = 0;
+  let original = 0;
+  for (let i = from; i < to; i++) {
+    const origin = origins[i] as number;
+    if (origin < 0) continue;
+    original++;
+    if (origin >= passageStart && origin < passageEnd) fromPassage++;
+  }
+  return {
+    precision: original ? fromPassage / original : 0,
+    recall: surviving ? fromPassage / surviving : 0,
+  };
+}
+
 export function measureAccuracy(articles: readonly Article[], highlightsPerArticle: number, seed: number): AccuracyReport {
   const started = performance.now();
   const random = seededRandom(seed);
@@ -155,6 +190,7 @@ export function measureAccuracy(articles: readonly Article[], highlightsPerArtic
   const unchanged = emptyCounts();
   const byKind: Record<string, AccuracyCounts> = {};
   const wrongExamples: string[] = [];
+  const orphanExamples: string[] = [];
   let characters = 0;
   let highlightCount = 0;
   let versions = 0;
@@ -185,14 +221,30 @@ export function measureAccuracy(articles: readonly Article[], highlightsPerArtic
         };
         if (isOrphan(result)) {
           tally(truth ? 'orphanPresent' : 'orphanGone');
+          if (truth && process.env.ANCHOR_BENCH_ORPHANS === h.kind && orphanExamples.length < 30) {
+            orphanExamples.push(
+              `${article.name} [${h.kind}, ${result.reason}] ${JSON.stringify(h.target.quote.prefix.slice(-32))}|${JSON.stringify(h.target.quote.exact.slice(0, 80))}|${JSON.stringify(h.target.quote.suffix.slice(0, 32))}` +
+                ` (context ${h.target.quote.prefix.length}/${h.target.quote.suffix.length})\n    truth  ${JSON.stringify(edited.text.slice(truth.first - 32, truth.first))}|${JSON.stringify(edited.text.slice(truth.first, truth.last + 1).slice(0, 80))}|${JSON.stringify(edited.text.slice(truth.last + 1, truth.last + 33))}`,
+            );
+          }
+          if (truth) {
+            total.orphanReasons[result.reason] = (total.orphanReasons[result.reason] ?? 0) + 1;
+            counts.orphanReasons[result.reason] = (counts.orphanReasons[result.reason] ?? 0) + 1;
+          }
           continue;
         }
         total.byMethod[result.method] = (total.byMethod[result.method] ?? 0) + 1;
         counts.byMethod[result.method] = (counts.byMethod[result.method] ?? 0) + 1;
-        const overlap = truth ? Math.min(result.end, truth.last + 1) - Math.max(result.start, truth.first) : 0;
-        const shorter = truth ? Math.min(result.end - result.start, truth.last + 1 - truth.first) : 0;
-        // Right: it covers at least half of what is left of the passage (fuzzy ends may move a letter or two).
-        if (truth && overlap > 0 && overlap >= shorter / 2) tally('right');
+        const judged = truth ? judgeSpan(edited.origins, h.start, h.end, truth.count, result.start, result.end) : null;
+        // Right: most of what would be painted is the passage's own text (fuzzy ends may move a
+        // letter or two). Partial: right, but less than half of what is left of the passage is covered.
+        if (judged && judged.precision >= 0.5) {
+          tally('right');
+          if (judged.recall < 0.5) {
+            total.partial++;
+            counts.partial++;
+          }
+        }
         else {
           tally('wrong');
           // Did it land on another copy of the same words that the original article already had?
@@ -201,7 +253,7 @@ export function measureAccuracy(articles: readonly Article[], highlightsPerArtic
             total.wrongOnTwin++;
             counts.wrongOnTwin++;
           }
-          if (wrongExamples.length < 12) {
+          if (wrongExamples.length < 40) {
             wrongExamples.push(
               `${article.name} [${h.kind}, ${result.method}, score ${result.score.toFixed(2)}] ` +
                 `quote ${JSON.stringify(h.target.quote.exact.slice(0, 80))} → ${JSON.stringify(edited.text.slice(result.start, result.end).slice(0, 80))}` +
@@ -226,6 +278,7 @@ export function measureAccuracy(articles: readonly Article[], highlightsPerArtic
     byKind,
     unchanged,
     wrongExamples,
+    orphanExamples,
     milliseconds: performance.now() - started,
   };
 }

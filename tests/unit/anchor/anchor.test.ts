@@ -241,9 +241,18 @@ describe('re-anchoring on an edited article', () => {
     const listing = (code: string) => `${lead} Công ty ${code}. ${quote} ${code} xem.`;
     const page = numbered([listing('A1'), listing('B2'), `${lead} hết danh sách.`]);
     const target = highlightIn(page, 0, quote);
-    // Company A1 renamed C1: both copies now differ from the stored context by about as much.
+    // Company A1 renamed C1: both copies now differ from the stored near context by about as much,
+    // but the quote recurred when it was highlighted, so the far context was stored too and it
+    // still says which listing this was (the B2 listing follows it).
     const renamed = page.map((p) => (p.id === 0 ? { ...p, text: listing('C1') } : p));
-    expect(anchorIn(renamed, target).result).toMatchObject({ orphan: true, reason: 'ambiguous' });
+    expect(landedIn(anchorIn(renamed, target).result).paragraph).toBe('0');
+    document.body.replaceChildren();
+    // Listings identical for far more than the stored context: a typo next to the original does not
+    // make an untouched copy the passage — nothing can tell them apart.
+    const same = numbered(Array.from({ length: 6 }, () => listing('A1')));
+    const first = highlightIn(same, 0, quote);
+    const typo = same.map((p) => (p.id === 0 ? { ...p, text: p.text.replace('Công ty', 'Cong ty') } : p));
+    expect(anchorIn(typo, first).result).toMatchObject({ orphan: true, reason: 'ambiguous' });
     // Untouched but shifted, the copy whose context still matches exactly wins over the look-alike.
     document.body.replaceChildren();
     expect(landedIn(anchorIn([{ id: 9, text: 'Danh sách cập nhật.' }, ...page], target).result).paragraph).toBe('0');
