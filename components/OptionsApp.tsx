@@ -77,7 +77,7 @@ export function OptionsApp(props: OptionsAppProps) {
   }, []);
 
   useEffect(() => {
-    services.openDb().then(setDb, (e: unknown) => setError(errorText(e)));
+    services.openDb().then(setDb, (e: unknown) => setError(errorText(e, t)));
     services.loadSettings().then(setSettings, () => undefined);
   }, [services]);
 
@@ -87,7 +87,7 @@ export function OptionsApp(props: OptionsAppProps) {
       setTags(await listTags(db));
       setSites(await listSites(db));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, t));
     }
   }, [db]);
   useEffect(() => void refresh(), [refresh]);
@@ -103,7 +103,7 @@ export function OptionsApp(props: OptionsAppProps) {
     try {
       await services.saveSettings(next);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, t));
     }
   }
 

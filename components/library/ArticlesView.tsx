@@ -40,7 +40,7 @@ export function ArticlesView(props: { t: Translate; locale: Locale; db: Database
         setRows(found.rows);
         setTotal(found.total);
       },
-      (e: unknown) => current && setError(errorText(e)),
+      (e: unknown) => current && setError(errorText(e, t)),
     );
     return () => {
       current = false;

@@ -45,7 +45,7 @@ export function BackupView(props: BackupViewProps) {
       services.download(new Blob(parts, { type: 'application/ld+json' }), `so-tay-backup-${stamp}.json`);
       setExportStatus(t('backupExported'));
     } catch (error) {
-      setExportStatus(t('errorMessage', errorText(error)));
+      setExportStatus(t('errorMessage', errorText(error, t)));
     } finally {
       setExporting(false);
     }
@@ -60,7 +60,7 @@ export function BackupView(props: BackupViewProps) {
       const preview = await previewImport(db, backup);
       setState({ step: 'preview', fileName: file.name, backup, preview });
     } catch (error) {
-      setState({ step: 'failed', message: errorText(error) });
+      setState({ step: 'failed', message: errorText(error, t) });
     } finally {
       input.value = '';
     }
@@ -74,7 +74,7 @@ export function BackupView(props: BackupViewProps) {
       props.onChanged();
       void storageUsage().then(setUsage);
     } catch (error) {
-      setState({ step: 'failed', message: errorText(error) });
+      setState({ step: 'failed', message: errorText(error, t) });
     }
   }
 

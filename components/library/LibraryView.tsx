@@ -126,7 +126,7 @@ export function LibraryView(props: LibraryViewProps) {
         return { items, articles: article ? { [article.url]: article } : {} };
       },
       (page) => setResults({ ...page, loading: false }),
-      (error) => setResults({ items: [], articles: {}, loading: false, error: errorText(error) }),
+      (error) => setResults({ items: [], articles: {}, loading: false, error: errorText(error, t) }),
     );
   }, [db, search, query, filters.article]);
 
@@ -148,7 +148,7 @@ export function LibraryView(props: LibraryViewProps) {
           : { items: [...r.items, ...page.items], articles: { ...r.articles, ...page.articles }, next: page.next, loading: false },
       );
     } catch (error) {
-      if (mine === queries.generation) setResults((r) => (r.next !== cursor ? r : { ...r, next: undefined, error: errorText(error) }));
+      if (mine === queries.generation) setResults((r) => (r.next !== cursor ? r : { ...r, next: undefined, error: errorText(error, t) }));
     } finally {
       if (loadingMore.current === cursor) loadingMore.current = undefined;
       // A page that arrived for an older query is dropped: look again whether the new list needs one.
@@ -208,7 +208,7 @@ export function LibraryView(props: LibraryViewProps) {
       setStatus(t('libSaved'));
       props.onChanged();
     } catch (error) {
-      setStatus(t('errorMessage', errorText(error)));
+      setStatus(t('errorMessage', errorText(error, t)));
     }
   }
 
@@ -221,7 +221,7 @@ export function LibraryView(props: LibraryViewProps) {
       setStatus(t('highlightDeleted'));
       props.onChanged();
     } catch (error) {
-      setStatus(t('errorMessage', errorText(error)));
+      setStatus(t('errorMessage', errorText(error, t)));
     }
   }
 
@@ -235,7 +235,7 @@ export function LibraryView(props: LibraryViewProps) {
       props.onChanged();
       reload();
     } catch (error) {
-      setStatus(t('errorMessage', errorText(error)));
+      setStatus(t('errorMessage', errorText(error, t)));
     }
   }
 
@@ -255,7 +255,7 @@ export function LibraryView(props: LibraryViewProps) {
       setStatus(t('libTaggedMany', numbers.format(selected.size), name));
       props.onChanged();
     } catch (error) {
-      setStatus(t('errorMessage', errorText(error)));
+      setStatus(t('errorMessage', errorText(error, t)));
     } finally {
       setBusy(false);
     }
@@ -268,7 +268,7 @@ export function LibraryView(props: LibraryViewProps) {
     try {
       for (const id of selected) deleted.push(await deleteAnnotation(db, id));
     } catch (error) {
-      setStatus(t('errorMessage', errorText(error)));
+      setStatus(t('errorMessage', errorText(error, t)));
     }
     const gone = new Set(deleted.map((d) => d.annotation.id));
     setResults((r) => ({ ...r, items: r.items.filter((a) => !gone.has(a.id)) }));
@@ -310,7 +310,7 @@ export function LibraryView(props: LibraryViewProps) {
       }
       setStatus(t('libExported', numbers.format(chosen.length)));
     } catch (error) {
-      setStatus(t('errorMessage', errorText(error)));
+      setStatus(t('errorMessage', errorText(error, t)));
     } finally {
       setBusy(false);
     }

@@ -57,7 +57,7 @@ export function SettingsView(props: SettingsViewProps) {
         setDomainInput('');
         setDomainStatus(t('settingsDomainAdded', displayDomain(domain)));
       } catch (error) {
-        setDomainStatus(t('errorMessage', errorText(error)));
+        setDomainStatus(t('errorMessage', errorText(error, t)));
       }
     })();
   }
@@ -71,7 +71,7 @@ export function SettingsView(props: SettingsViewProps) {
       await services.releaseDomainPermission(domain);
       setDomainStatus(t('settingsDomainRemoved', displayDomain(domain)));
     } catch (error) {
-      setDomainStatus(t('errorMessage', errorText(error)));
+      setDomainStatus(t('errorMessage', errorText(error, t)));
     }
   }
 

@@ -30,7 +30,7 @@ export function TagsView(props: TagsViewProps) {
       setStatus(done);
       props.onChanged();
     } catch (error) {
-      setStatus(t('errorMessage', errorText(error)));
+      setStatus(t('errorMessage', errorText(error, t)));
     }
   }
 

@@ -1,4 +1,4 @@
-import { intlLocale, type Locale } from '@/utils/i18n';
+import { intlLocale, type Locale, type MessageKey, type Translate } from '@/utils/i18n';
 
 /** Day-first dates in Vietnam's time zone (vi: 12/06/2023), whatever the machine's zone. */
 export function dayFormatter(locale: Locale): Intl.DateTimeFormat {
@@ -35,6 +35,20 @@ export function formatBytes(bytes: number, locale: Locale): string {
   return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
 }
 
-export function errorText(error: unknown): string {
+/** Store and message errors carry a code; these have a sentence of their own in each language. */
+const ERROR_SENTENCES: Record<string, MessageKey> = {
+  quota: 'errorQuota',
+  'not-found': 'errorNotFound',
+  conflict: 'errorConflict',
+};
+
+/**
+ * What went wrong, for the user: in their language when the error's code says what happened (a full
+ * disk, a highlight deleted meanwhile…); otherwise the error's own message, which names the cause.
+ */
+export function errorText(error: unknown, t?: Translate): string {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined;
+  const sentence = code === undefined ? undefined : ERROR_SENTENCES[code];
+  if (sentence && t) return t(sentence);
   return error instanceof Error ? error.message : String(error);
 }

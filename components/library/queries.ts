@@ -4,6 +4,7 @@
  */
 import type { Database } from '@/utils/db/database';
 import { queryLibrary, type LibraryPage, type LibraryQuery } from '@/utils/db/library';
+import { StoreError, type StoreErrorCode } from '@/utils/db/errors';
 
 export type LibrarySearch = (query: LibraryQuery) => Promise<LibraryPage>;
 
@@ -12,7 +13,7 @@ export interface LibraryRequest {
   query: LibraryQuery;
 }
 
-export type LibraryResponse = { id: number; page: LibraryPage } | { id: number; error: string };
+export type LibraryResponse = { id: number; page: LibraryPage } | { id: number; error: string; code?: StoreErrorCode };
 
 export function searchInPlace(db: Database): LibrarySearch {
   return (query) => queryLibrary(db, query);
@@ -32,7 +33,8 @@ export function searchInWorker(worker: Worker, fallback: LibrarySearch): Library
     if (!request) return;
     waiting.delete(response.id);
     if ('page' in response) request.resolve(response.page);
-    else request.reject(new Error(response.error));
+    // Rebuilt as the store's own error, so the page words it as it words the store's errors.
+    else request.reject(new StoreError(response.code ?? 'io', response.error));
   };
   worker.onerror = (event) => {
     event.preventDefault();

@@ -5,6 +5,7 @@
  */
 import { openDatabase, type Database } from '@/utils/db/database';
 import { queryLibrary } from '@/utils/db/library';
+import { StoreError } from '@/utils/db/errors';
 import type { LibraryRequest, LibraryResponse } from './queries';
 
 interface WorkerScope {
@@ -21,6 +22,11 @@ scope.onmessage = (event) => {
     .then((opened) => queryLibrary(opened, query))
     .then(
       (page) => scope.postMessage({ id, page }),
-      (error: unknown) => scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        scope.postMessage({
+          id,
+          error: error instanceof Error ? error.message : String(error),
+          ...(error instanceof StoreError ? { code: error.code } : {}),
+        }),
     );
 };

@@ -3,6 +3,9 @@ import { buildLayout, entryAt, layoutHeight, layoutWindow } from '@/utils/librar
 import { LatestOnly } from '@/utils/library/latest';
 import { searchInWorker, type LibraryRequest, type LibraryResponse } from '@/components/library/queries';
 import type { LibraryPage, LibraryQuery } from '@/utils/db/library';
+import { StoreError } from '@/utils/db/errors';
+import { createTranslator } from '@/utils/i18n';
+import { errorText } from '@/components/library/format';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -122,9 +125,9 @@ describe('queries in a worker', () => {
     const second = search({ text: 'hoc tap' });
     const [a, b] = worker.posted;
     worker.answer({ id: b!.id, page: page('học tập') });
-    worker.answer({ id: a!.id, error: 'Invalid data — cursor' });
+    worker.answer({ id: a!.id, error: 'The browser has no more storage space', code: 'quota' });
     await expect(second).resolves.toEqual(page('học tập'));
-    await expect(first).rejects.toThrow('Invalid data — cursor');
+    await expect(first).rejects.toMatchObject({ code: 'quota', message: 'The browser has no more storage space' });
   });
 
   it('runs the waiting and later queries in place when the worker fails', async () => {
@@ -141,5 +144,17 @@ describe('queries in a worker', () => {
     expect(worker.terminated).toBe(true);
     expect(worker.posted).toHaveLength(1);
     expect(inPlace.map((q) => q.text)).toEqual(['dang', 'hoa']);
+  });
+});
+
+describe('error messages', () => {
+  it("words the store's known failures in the interface language, and keeps other causes as they are", () => {
+    const vi = createTranslator('vi');
+    const en = createTranslator('en');
+    const full = new StoreError('quota', 'The browser has no more storage space for Sổ tay.');
+    expect(errorText(full, vi)).toContain('Trình duyệt đã hết chỗ lưu cho Sổ tay');
+    expect(errorText(full, en)).toContain('no more storage space');
+    expect(errorText(new StoreError('not-found', 'Annotation abc not found'), vi)).toContain('Không tìm thấy');
+    expect(errorText(new Error('Tệp không phải bản sao lưu Sổ tay'), vi)).toBe('Tệp không phải bản sao lưu Sổ tay');
   });
 });
