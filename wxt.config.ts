@@ -19,6 +19,8 @@ export default defineConfig({
   // Manifest V3 for Firefox too (ESR 128+): one manifest shape and one set of APIs (action,
   // optional_host_permissions, scripting, storage.session) for both browsers. README "Firefox" says why.
   manifestVersion: 3,
+  // A test build lands beside the shipped one (firefox-mv3-e2e), never in its place.
+  ...(testBridge ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
   hooks: {
     'entrypoints:found'(_wxt, infos) {
       if (!testBridge) return;

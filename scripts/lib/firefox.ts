@@ -16,6 +16,8 @@ import { BRIDGE_URL, type BridgeReply } from '../../tests/e2e/firefox-bridge/pro
 
 /** Where `wxt build -b firefox` put the add-on; SOTAY_OUT_DIR as in wxt.config.ts. */
 export const FIREFOX_EXTENSION_DIR = join(resolve(process.env.SOTAY_OUT_DIR || '.output'), 'firefox-mv3');
+/** The same with the test bridge (SOTAY_TEST_BRIDGE=1 builds there, see wxt.config.ts). */
+export const FIREFOX_TEST_EXTENSION_DIR = `${FIREFOX_EXTENSION_DIR}-e2e`;
 
 export function firefoxPath(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
@@ -29,6 +31,8 @@ export interface FirefoxLaunchOptions {
   /** The site server's port: every http(s) request goes there. */
   proxyPort: number;
   extensionDir?: string;
+  /** Downloads are saved here without asking (Firefox's own download prompt is off). */
+  downloadDir?: string;
 }
 
 export interface FirefoxExtensionBrowser {
@@ -79,7 +83,15 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       'dom.security.https_only_mode': false,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       'intl.accept_languages': 'vi-VN, vi',
-      'intl.locale.requested': 'vi',
+      ...(options.downloadDir
+        ? {
+            'browser.download.folderList': 2, // the directory below
+            'browser.download.dir': options.downloadDir,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.alwaysOpenPanel': false,
+          }
+        : {}),
     },
   });
   const installedId = await browser.installExtension(extensionDir);
@@ -103,8 +115,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     async openExtensionPage(path) {
       if (!hasBridge) throw new Error('This build has no test bridge: build with SOTAY_TEST_BRIDGE=1 to open extension pages');
       const url = extensionUrl(path);
-      const opened = browser.waitForTarget((target) => target.url() === url, { timeout: 60_000 });
       const bridgePage = await (bridge ??= openBridge());
+      const known = new Set(await browser.pages());
       // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
       const reply = (await bridgePage.evaluate(`new Promise((done) => {
         const id = ${JSON.stringify(nextRequest++)};
@@ -114,10 +126,18 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
         postMessage({ sotayTestBridge: 'open', id, path: ${JSON.stringify(path)} }, location.origin);
       })`)) as BridgeReply;
       if (reply.error) throw new Error(`The test bridge could not open ${path}: ${reply.error}`);
-      const page = await (await opened).page();
-      if (!page) throw new Error(`No page for ${url}`);
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 60_000 });
-      return page;
+      // BiDi does not report navigations to moz-extension:// (page.url() stays about:blank): find the
+      // new tab by asking each page where it is.
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+        for (const page of await browser.pages()) {
+          if (known.has(page)) continue;
+          const where = await page.evaluate('location.href + " " + document.readyState').catch(() => '');
+          if (where !== `${url} complete`) continue;
+          await page.bringToFront();
+          return page;
+        }
+      }
+      throw new Error(`The extension page ${url} did not open`);
     },
     async close() {
       await browser.close();

@@ -1,0 +1,4 @@
+import { defineScenarios } from './scenarios';
+import { chromiumDriver } from './chromium-driver';
+
+defineScenarios(chromiumDriver);

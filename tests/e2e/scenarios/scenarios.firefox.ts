@@ -1,0 +1,4 @@
+import { defineScenarios } from './scenarios';
+import { firefoxDriver } from './firefox-driver';
+
+defineScenarios(firefoxDriver);
