@@ -142,7 +142,7 @@ async function main() {
       );
       const imported = await withPeakHeap(cdp, () => call(page, 'importAll', dbName));
       console.log(
-        `import (read ${(imported.value.readMs / 1000).toFixed(2)} s + parse/validate ${(imported.value.parseMs / 1000).toFixed(2)} s + one transaction ${(imported.value.importMs / 1000).toFixed(2)} s): ` +
+        `import (stream + check + stage ${(imported.value.stageMs / 1000).toFixed(2)} s, then one transaction ${(imported.value.commitMs / 1000).toFixed(2)} s): ` +
           `${imported.value.annotations} annotations, ${imported.value.tagCount} tags; JS heap ${imported.baseMb.toFixed(0)} → peak ${imported.peakMb.toFixed(0)} MB`,
       );
     }

@@ -86,7 +86,7 @@ export async function createAnnotation(
     updated: now,
   } as Annotation);
 
-  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordsByTime'], async (tx) => {
     let article = visit ? await upsertArticleInTx(tx, visit, now) : undefined;
     article ??= (await tx.objectStore('articles').get(articleUrl)) ?? (await tx.objectStore('articles').index('byAlias').get(articleUrl));
     if (!article) throw new StoreError('not-found', 'The article of this highlight is not stored; save the page first.');
@@ -108,7 +108,7 @@ export async function updateAnnotation(db: Database, id: string, changes: Annota
   } catch (error) {
     invalid(error);
   }
-  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordsByTime'], async (tx) => {
     const store = tx.objectStore('annotations');
     const record = await store.get(id);
     if (!record) throw new StoreError('not-found', 'This highlight no longer exists.');
@@ -131,7 +131,7 @@ export async function updateAnnotation(db: Database, id: string, changes: Annota
 }
 
 export async function deleteAnnotation(db: Database, id: string): Promise<DeletedAnnotation> {
-  return writeTransaction(db, ['annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['annotations', 'tags', 'wordsByTime'], async (tx) => {
     const record = await tx.objectStore('annotations').get(id);
     if (!record) throw new StoreError('not-found', 'This highlight no longer exists.');
     const annotation = fromRecord(record);
@@ -149,7 +149,7 @@ export async function deleteAnnotation(db: Database, id: string): Promise<Delete
 /** Undo a delete: the same record (id, times, tags) comes back, and its tags count it again. */
 export async function restoreAnnotation(db: Database, deleted: DeletedAnnotation): Promise<Annotation> {
   const annotation = checked(structuredClone(deleted.annotation));
-  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordsByTime'], async (tx) => {
     const article = await tx.objectStore('articles').get(annotation.articleUrl);
     if (!article) throw new StoreError('not-found', 'The article of this highlight is no longer stored.');
     if (await tx.objectStore('annotations').getKey(annotation.id)) {

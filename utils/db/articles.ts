@@ -86,7 +86,7 @@ export async function upsertArticleInTx(
 /** The user opened or saved an article: create it or update its metadata and last visit. */
 export async function upsertArticle(db: Database, visit: ArticleVisit, now = Date.now()): Promise<Article> {
   const prepared = prepareVisit(visit);
-  return writeTransaction(db, ['articles', 'annotations', 'wordTimeline'], (tx) => upsertArticleInTx(tx, prepared, now));
+  return writeTransaction(db, ['articles', 'annotations', 'wordsByTime'], (tx) => upsertArticleInTx(tx, prepared, now));
 }
 
 /** The article for a URL, whether it is the key or one of its aliases. */

@@ -368,7 +368,7 @@ export function mergeArticle(stored: Article | undefined, incoming: Article): Ar
 export async function importBackup(db: Database, backup: ParsedBackup): Promise<ImportPreview> {
   const storedIds = new Set(await readTransaction(db, ['annotations'], (tx) => tx.store.getAllKeys()));
   const storedUrls = new Set(await readTransaction(db, ['articles'], (tx) => tx.store.getAllKeys()));
-  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['articles', 'annotations', 'tags', 'wordsByTime'], async (tx) => {
     const pending: Promise<unknown>[] = [];
     // Requests are queued without waiting for each: IndexedDB runs them in order within the
     // transaction, and any failure aborts the whole transaction.

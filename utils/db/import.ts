@@ -393,7 +393,7 @@ export async function previewStagedBackup(db: Database, staged: StagedBackup): P
  * articles keep the newest metadata; tag counts follow exactly), then empty the staging stores.
  */
 export async function commitStagedBackup(db: Database, staged: StagedBackup): Promise<ImportPreview> {
-  const stores = ['articles', 'annotations', 'tags', 'wordTimeline', 'importArticles', 'importAnnotations'] as const;
+  const stores = ['articles', 'annotations', 'tags', 'wordsByTime', 'importArticles', 'importAnnotations'] as const;
   return writeTransaction(db, [...stores], async (tx) => {
     const readChunk = <S extends 'importArticles' | 'importAnnotations'>(store: S, after: string | undefined) =>
       tx.objectStore(store).getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), CHUNK);

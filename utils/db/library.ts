@@ -16,7 +16,7 @@ import { readTransaction, StoreError } from './errors';
 import { fromRecord, searchTerms, timelineKey } from './records';
 import { idOfPosting } from './postings';
 import { END_OF_TIME, type AnnotationRecord, type SotayDB } from './schema';
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPIndex } from 'idb';
 
 export interface LibraryQuery {
   /** Words to find in the quote, the note or the article title. */
@@ -167,9 +167,9 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
     tagKeys.every((k) => r.tagKeys.includes(k)) &&
     terms.every((t) => r.tokens.some((token) => token.startsWith(t)));
 
-  return readTransaction(db, ['annotations', 'articles', 'wordTimeline'], async (tx) => {
+  return readTransaction(db, ['annotations', 'articles', 'wordsByTime'], async (tx) => {
     const store = tx.objectStore('annotations');
-    const wordStore = tx.objectStore('wordTimeline');
+    const wordStore = tx.objectStore('wordsByTime').index('byWord');
     const filterSources: { index: 'byTag' | 'bySite'; query: string }[] = [
       ...tagKeys.map((key) => ({ index: 'byTag' as const, query: key })),
       ...(site ? [{ index: 'bySite' as const, query: site }] : []),
@@ -183,11 +183,16 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
       for (const record of records) if (record && matches(record)) found.push(record);
     };
 
-    // Newest first with words and no selective tag or site: merge the words' time-ordered keys.
+    // Newest first with words: merge the words' time-ordered keys — unless a tag or site has so few
+    // highlights that reading them all is cheaper. A tag or site that answered completely still filters
+    // the merged matches by id, before any record is read.
     let answered = false;
-    if (terms.length && sort === 'newest' && plan.wordJoin !== false && !(await filterProbes).some((keys) => keys.length <= small)) {
+    const completeFilters = (await filterProbes).filter((keys) => keys.length <= small);
+    if (terms.length && sort === 'newest' && plan.wordJoin !== false && !completeFilters.some((keys) => keys.length <= readAll)) {
       const recency = store.index('byRecency');
-      answered = await newestWithWords(wordStore, terms, afterKey as [number, string] | undefined, async (matches) => {
+      const allowed = completeFilters.map((keys) => new Set(keys));
+      answered = await newestWithWords(wordStore, terms, afterKey as [number, string] | undefined, async (all) => {
+        const matches = all.filter((m) => allowed.every((ids) => ids.has(m.id)));
         // Records only for as many as the page still needs; more only when other filters reject some.
         for (let at = 0; at < matches.length && found.length <= limit; ) {
           const chunk = matches.slice(at, at + limit + 1 - found.length);
@@ -295,7 +300,7 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
 
 // ——————————————————————————————— words, newest first ————————————————————————————————
 
-type WordStore = IDBPObjectStore<SotayDB, ('annotations' | 'articles' | 'wordTimeline')[], 'wordTimeline', 'readonly'>;
+type WordStore = IDBPIndex<SotayDB, ('annotations' | 'articles' | 'wordsByTime')[], 'wordsByTime', 'byWord', 'readonly'>;
 
 /** A query word may be the start of this many distinct words; beyond it (a word of one or two letters) it filters records instead. */
 const MAX_WORDS_PER_TERM = 64;
@@ -353,10 +358,16 @@ async function newestWithWords(
   const runs = indexed.map((list) => list.map((word): WordRun => ({ word, keys: [], done: false })));
   const read = async (run: WordRun, count: number) => {
     const from = run.keys[run.keys.length - 1] ?? start;
-    const range = IDBKeyRange.bound(from === undefined ? `${run.word}\u0001` : `${run.word}\u0001${from}`, `${run.word}\u0002`, from !== undefined, true);
-    const keys = await words.getAllKeys(range, count);
-    for (const key of keys) run.keys.push(key.slice(run.word.length + 1));
-    if (keys.length < count) run.done = true;
+    // The index key holds the time but not the id: start at the time, drop what was already read.
+    const range = IDBKeyRange.bound(`${run.word}\u0001${from === undefined ? '' : from.slice(0, from.indexOf('\u0001'))}`, `${run.word}\u0002`, false, true);
+    for (let n = count; ; n *= 2) {
+      const keys = await words.getAllKeys(range, n);
+      const fresh = from === undefined ? keys : keys.filter((key) => key > from);
+      run.keys.push(...fresh);
+      run.done = keys.length < n;
+      // Only highlights changed in the same millisecond (a bulk retag) can fill a read with old keys.
+      if (fresh.length || run.done) return;
+    }
   };
   const END = '\uffff';
   const lower = (a: string, b: string) => (a < b ? a : b);

@@ -1,38 +1,45 @@
 /**
- * Every write of an annotation record goes through here, so the wordTimeline store (the text-search
- * index, see SotayDB) always holds exactly one key per token of every record, in the same transaction.
+ * Every write of an annotation record goes through here, so the wordsByTime store (the text-search
+ * index, see SotayDB) always holds exactly one entry per record, with its words at its current time,
+ * in the same transaction.
  */
 import type { WriteTx } from './errors';
 import { timelineKey } from './records';
 import type { AnnotationRecord } from './schema';
 
-/** The wordTimeline keys of a record: one per distinct token, ordered by time inside each word. */
-export function postingKeys(record: Pick<AnnotationRecord, 'tokens' | 'updated' | 'id'>): string[] {
-  return [...new Set(record.tokens)].map((word) => timelineKey(word, record.updated, record.id));
+type Indexed = Pick<AnnotationRecord, 'tokens' | 'updated' | 'id'>;
+
+/** `${time counting down}\u0001${id}`: the record's key in wordsByTime; newest first in string order. */
+export function wordsKey(record: Pick<AnnotationRecord, 'updated' | 'id'>): string {
+  return timelineKey('', record.updated, record.id).slice(1);
 }
 
-/** The id at the end of a wordTimeline key. */
+/** The record's entry in wordsByTime: each distinct word with the time, so byWord sorts by time inside a word. */
+export function wordsEntry(record: Indexed): { words: string[] } {
+  const time = wordsKey(record).split('\u0001')[0]!;
+  return { words: [...new Set(record.tokens)].map((word) => `${word}\u0001${time}`) };
+}
+
+/** The id at the end of a wordsByTime key. */
 export function idOfPosting(key: string): string {
-  return key.slice(key.lastIndexOf('\u0001') + 1);
+  return key.slice(key.indexOf('\u0001') + 1);
 }
 
 /**
- * Store `next` (replacing `previous`, the record as stored, when there is one) and bring its word
- * keys up to date: keys that no longer apply are deleted, new ones added, unchanged ones left alone.
+ * Store `next` (replacing `previous`, the record as stored, when there is one) and its word entry,
+ * moved to its new time when the time changed.
  */
 export async function saveRecord(tx: WriteTx, next: AnnotationRecord, previous?: AnnotationRecord, mode: 'add' | 'put' = 'put'): Promise<void> {
-  const words = tx.objectStore('wordTimeline');
-  const before = new Set(previous ? postingKeys(previous) : []);
-  const after = new Set(postingKeys(next));
+  const words = tx.objectStore('wordsByTime');
+  const key = wordsKey(next);
   const requests: Promise<unknown>[] = [mode === 'add' ? tx.objectStore('annotations').add(next) : tx.objectStore('annotations').put(next)];
-  for (const key of before) if (!after.has(key)) requests.push(words.delete(key));
-  for (const key of after) if (!before.has(key)) requests.push(words.put(0, key));
+  if (previous && wordsKey(previous) !== key) requests.push(words.delete(wordsKey(previous)));
+  requests.push(words.put(wordsEntry(next), key));
   // Queued together and awaited together: IndexedDB runs them in order, and any failure aborts the transaction.
   await Promise.all(requests);
 }
 
-/** Delete a stored record and its word keys. */
+/** Delete a stored record and its word entry. */
 export async function removeRecord(tx: WriteTx, previous: AnnotationRecord): Promise<void> {
-  const words = tx.objectStore('wordTimeline');
-  await Promise.all([tx.objectStore('annotations').delete(previous.id), ...postingKeys(previous).map((key) => words.delete(key))]);
+  await Promise.all([tx.objectStore('annotations').delete(previous.id), tx.objectStore('wordsByTime').delete(wordsKey(previous))]);
 }

@@ -63,14 +63,17 @@ export interface SotayDB extends DBSchema {
     value: Tag;
   };
   /**
-   * The text-search index as keys only: `${word}\u0001${time to END_OF_TIME after updated, zero-padded}
-   * \u0001${id}` for each of an annotation's tokens (postings.ts). In key order a word's annotations come
-   * newest first, and unlike an index's getAllKeys (which gives ids), a key read here carries the time,
-   * so the newest matches of several words can be merged and intersected without reading records.
+   * The text-search index (postings.ts): one small record per annotation, keyed
+   * `${time to END_OF_TIME after updated, zero-padded}\u0001${id}`, holding `${word}\u0001${that time}` for
+   * each of its words, indexed by byWord (multi-entry). A word's range of byWord lists its annotations
+   * newest first, and getAllKeys answers with these time-carrying keys — an index on the annotations
+   * store would answer with bare ids — so several words' newest matches are merged and intersected
+   * without reading a record. One record per annotation keeps a write to one extra request.
    */
-  wordTimeline: {
+  wordsByTime: {
     key: string;
-    value: 0;
+    value: { words: string[] };
+    indexes: { byWord: string };
   };
   /** A backup being imported, checked and staged a chunk at a time before one transaction merges it (import.ts). */
   importArticles: {
@@ -187,6 +190,26 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     (db as unknown as LooseDb).createObjectStore('importArticles', { keyPath: 'url' });
     (db as unknown as LooseDb).createObjectStore('importAnnotations', { keyPath: 'id' });
+  },
+  // 5 → 6: the word index becomes one record per annotation (wordsByTime, see SotayDB) instead of one
+  // per word: the same time-ordered reads, with a write costing one request rather than ~35.
+  async (db, tx) => {
+    (db as unknown as LooseDb).deleteObjectStore('wordTimeline');
+    const words = (db as unknown as LooseDb).createObjectStore('wordsByTime');
+    words.createIndex('byWord', 'words', { multiEntry: true });
+    const annotations = (tx as unknown as LooseTx).objectStore('annotations');
+    let after: string | undefined;
+    for (;;) {
+      const chunk = (await annotations.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 500)) as AnnotationRecord[];
+      if (!chunk.length) break;
+      const writes: Promise<unknown>[] = [];
+      for (const record of chunk) {
+        const time = String(END_OF_TIME - record.updated).padStart(16, '0');
+        writes.push(words.put({ words: [...new Set(record.tokens)].map((word) => `${word}\u0001${time}`) }, `${time}\u0001${record.id}`));
+      }
+      await Promise.all(writes);
+      after = chunk[chunk.length - 1]!.id;
+    }
   },
 ];
 

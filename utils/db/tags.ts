@@ -60,7 +60,7 @@ export async function renameTag(db: Database, from: string, to: string, now = Da
   const fromKey = canonicalKey(clean(from, 'from'));
   const name = clean(to, 'to');
   const toKey = canonicalKey(name);
-  return writeTransaction(db, ['annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['annotations', 'tags', 'wordsByTime'], async (tx) => {
     const tags = tx.objectStore('tags');
     const tag = await tags.get(fromKey);
     if (!tag) throw new StoreError('not-found', `There is no tag “${from}”.`);
@@ -80,7 +80,7 @@ export async function mergeTags(db: Database, sources: string[], into: string, n
   const name = clean(into, 'into');
   const intoKey = canonicalKey(name);
   const sourceKeys = [...new Set(sources.map((s, i) => canonicalKey(clean(s, `sources[${i}]`))))].filter((k) => k !== intoKey);
-  return writeTransaction(db, ['annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['annotations', 'tags', 'wordsByTime'], async (tx) => {
     const tags = tx.objectStore('tags');
     const sourceTags: Tag[] = [];
     for (const key of sourceKeys) {
@@ -136,7 +136,7 @@ export async function recolorTag(db: Database, name: string, color: string | und
 /** Remove a tag from every annotation (the annotations stay). Returns how many annotations changed. */
 export async function deleteTag(db: Database, name: string, now = Date.now()): Promise<number> {
   const key = canonicalKey(clean(name, 'name'));
-  return writeTransaction(db, ['annotations', 'tags', 'wordTimeline'], async (tx) => {
+  return writeTransaction(db, ['annotations', 'tags', 'wordsByTime'], async (tx) => {
     if (!(await tx.objectStore('tags').getKey(key))) throw new StoreError('not-found', `There is no tag “${name}”.`);
     const changed = await retagAll(tx, [key], (names) => names.filter((n) => canonicalKey(n) !== key), now);
     await tx.objectStore('tags').delete(key);

@@ -5,9 +5,10 @@
 import { openDatabase, type Database } from '../../../utils/db/database';
 import { listByArticle, listByTag } from '../../../utils/db/annotations';
 import { queryLibrary } from '../../../utils/db/library';
-import { exportBackup, importBackup, parseBackup } from '../../../utils/db/backup';
+import { exportBackup } from '../../../utils/db/backup';
 import { toRecord } from '../../../utils/db/records';
-import { postingKeys } from '../../../utils/db/postings';
+import { wordsEntry, wordsKey } from '../../../utils/db/postings';
+import { commitStagedBackup, stageBackup } from '../../../utils/db/import';
 import { HIGHLIGHT_COLORS, type Annotation, type Article, type Tag } from '../../../utils/model/types';
 import { canonicalKey } from '../../../utils/text/fold';
 
@@ -86,9 +87,9 @@ async function fill(options: FillOptions): Promise<{ ms: number }> {
   const counts = new Map<string, Tag>();
   const batch = 2000;
   for (let from = 0; from < options.annotations; from += batch) {
-    const tx = database.transaction(['annotations', 'wordTimeline'], 'readwrite');
+    const tx = database.transaction(['annotations', 'wordsByTime'], 'readwrite');
     const annotationStore = tx.objectStore('annotations');
-    const wordStore = tx.objectStore('wordTimeline');
+    const wordStore = tx.objectStore('wordsByTime');
     for (let i = from; i < Math.min(options.annotations, from + batch); i++) {
       const article = articles[Math.floor(rnd() * articles.length)]!;
       const quote = phrase(8, 30);
@@ -118,7 +119,7 @@ async function fill(options: FillOptions): Promise<{ ms: number }> {
       }
       const record = toRecord(annotation, article.meta.title);
       void annotationStore.put(record);
-      for (const key of postingKeys(record)) void wordStore.put(0, key);
+      void wordStore.put(wordsEntry(record), wordsKey(record));
     }
     await tx.done;
   }
@@ -173,19 +174,17 @@ async function exportAll(): Promise<{ ms: number; bytes: number }> {
   return { ms: performance.now() - started, bytes: blob.size };
 }
 
-async function importAll(dbName: string): Promise<{ readMs: number; parseMs: number; importMs: number; annotations: number; tagCount: number }> {
+/** Wipe, then import the exported Blob as the library does: streamed and staged, then one transaction. */
+async function importAll(dbName: string): Promise<{ stageMs: number; commitMs: number; annotations: number; tagCount: number }> {
   const blob = (globalThis as { lastBackup?: Blob }).lastBackup!;
-  let started = performance.now();
-  const text = await blob.text();
-  const readMs = performance.now() - started;
-  started = performance.now();
-  const parsed = parseBackup(text);
-  const parseMs = performance.now() - started;
   const database = await reopen(dbName);
+  let started = performance.now();
+  const staged = await stageBackup(database, blob);
+  const stageMs = performance.now() - started;
   started = performance.now();
-  await importBackup(database, parsed);
-  const importMs = performance.now() - started;
-  return { readMs, parseMs, importMs, annotations: await database.count('annotations'), tagCount: await database.count('tags') };
+  await commitStagedBackup(database, staged);
+  const commitMs = performance.now() - started;
+  return { stageMs, commitMs, annotations: await database.count('annotations'), tagCount: await database.count('tags') };
 }
 
 async function counts() {
@@ -209,9 +208,9 @@ async function rawCosts(term: string) {
   };
   const range = IDBKeyRange.bound(term, `${term}\uffff`);
   return {
-    probeKeys: await time(() => db!.transaction('wordTimeline').store.getAllKeys(range, 2001)),
-    firstKeys256: await time(() => db!.transaction('wordTimeline').store.getAllKeys(IDBKeyRange.bound(`${term}\u0001`, `${term}\u0002`), 256)),
-    countTerm: await time(() => db!.transaction('wordTimeline').store.count(range)),
+    probeKeys: await time(() => db!.transaction('wordsByTime').store.index('byWord').getAllKeys(range, 2001)),
+    firstKeys256: await time(() => db!.transaction('wordsByTime').store.index('byWord').getAllKeys(IDBKeyRange.bound(`${term}\u0001`, `${term}\u0002`), 256)),
+    countTerm: await time(() => db!.transaction('wordsByTime').store.index('byWord').count(range)),
     recent200: await time(() => tx().index('byRecency').getAll(null, 200)),
     recent2000: await time(() => tx().index('byRecency').getAll(null, 2000)),
     recentKeys20000: await time(() => tx().index('byRecency').getAllKeys(null, 20000)),

@@ -265,7 +265,7 @@ describe('streaming import (bounded memory, staged, then one transaction)', () =
         const empty = await freshDb();
         expect(await importBackupFile(empty, source, { chunkChars })).toEqual({ articles: 2, annotations: 3, new: 3, updated: 0, unchanged: 0 });
         expect(await dump(empty)).toEqual(before);
-        expect(await empty.getAllKeys('wordTimeline')).toEqual(await db.getAllKeys('wordTimeline'));
+        expect(await empty.getAllKeys('wordsByTime')).toEqual(await db.getAllKeys('wordsByTime'));
         expect(await staging(empty)).toEqual({ articles: 0, annotations: 0 });
       }
     }
@@ -294,7 +294,7 @@ describe('streaming import (bounded memory, staged, then one transaction)', () =
     await importBackup(one, parseBackup(text));
     expect(await dump(two)).toEqual(await dump(one));
     expect((await listTags(two)).map((t) => [t.name, t.count])).toEqual([['giáo dục', 1], ['Hoà bình', 2], ['mới', 1]]);
-    expect(await two.getAllKeys('wordTimeline')).toEqual(await one.getAllKeys('wordTimeline'));
+    expect(await two.getAllKeys('wordsByTime')).toEqual(await one.getAllKeys('wordsByTime'));
     // A cancelled import leaves nothing staged.
     await stageBackup(two, text);
     expect((await staging(two)).annotations).toBe(3);
@@ -351,7 +351,7 @@ describe('streaming import (bounded memory, staged, then one transaction)', () =
         await db.clear('annotations');
         await db.clear('articles');
         await db.clear('tags');
-        await db.clear('wordTimeline');
+        await db.clear('wordsByTime');
         return got === expected;
       }),
       { numRuns: 300 },

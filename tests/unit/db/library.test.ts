@@ -216,3 +216,27 @@ describe('text search over many words with one start', () => {
     );
   }, 60_000);
 });
+
+describe('text search when many highlights share one millisecond', () => {
+  it('pages through all of them (a bulk retag gives hundreds the same time)', async () => {
+    const db = await freshDb();
+    await upsertArticle(db, { url: HANOI, meta: { title: 'Tiêu đề' } }, T0);
+    for (let i = 0; i < 300; i++) await createAnnotation(db, highlight(HANOI, `cùng lúc ${i % 3 ? 'một' : 'hai'}`), { now: T0 });
+    await createAnnotation(db, highlight(HANOI, 'cùng lúc sau'), { now: T0 + 1 });
+    for (const text of ['cung luc', 'cung hai']) {
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queryLibrary(db, { text, limit: 40, cursor });
+        all.push(...ids(page));
+        cursor = page.next;
+      } while (cursor);
+      const expected = (await db.getAll('annotations'))
+        .filter((r) => text.split(' ').every((t) => r.tokens.some((token) => token.startsWith(t))))
+        .sort((a, b) => b.updated - a.updated || (a.id < b.id ? -1 : 1))
+        .map((r) => r.id);
+      expect(all).toEqual(expected);
+      expect(all.length).toBe(text === 'cung luc' ? 301 : 100);
+    }
+  }, 120_000);
+});

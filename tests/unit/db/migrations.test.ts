@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
 import { DB_VERSION, MIGRATIONS, type SavedPageV1 } from '@/utils/db/schema';
-import { postingKeys } from '@/utils/db/postings';
+import { wordsEntry, wordsKey } from '@/utils/db/postings';
+import type { IDBPDatabase } from 'idb';
 import { listArticles, findArticle } from '@/utils/db/articles';
 import { listByArticle } from '@/utils/db/annotations';
 import { queryLibrary } from '@/utils/db/library';
@@ -36,7 +37,7 @@ async function databaseAtVersion2(name: string): Promise<void> {
 describe('schema migrations', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(5);
+    expect(DB_VERSION).toBe(6);
   });
 
   it('1 → 2 turns every saved page into an article with its title, original URL and save time', async () => {
@@ -44,7 +45,7 @@ describe('schema migrations', () => {
     await databaseAtVersion1(name);
     const db = await openDatabase({ name });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'articles', 'importAnnotations', 'importArticles', 'tags', 'wordTimeline']);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'articles', 'importAnnotations', 'importArticles', 'tags', 'wordsByTime']);
     const all = await db.getAll('articles');
     expect(all).toHaveLength(v1Pages.length);
     for (const page of v1Pages) {
@@ -96,13 +97,14 @@ describe('schema migrations', () => {
     atV3.close();
 
     const db = await openDatabase({ name, version: 4 });
+    // This version's word store was replaced in version 6; it is read here without the current types.
+    const loose = db as unknown as IDBPDatabase;
     expect(await db.getAll('annotations')).toEqual(recordsAtV3);
     expect([...db.transaction('annotations').store.indexNames]).not.toContain('byToken');
     const expectedKeys = recordsAtV3.flatMap((r) => [...new Set(r.tokens)].map((word) => `${word}\u0001${String(8_640_000_000_000_000 - r.updated).padStart(16, '0')}\u0001${r.id}`));
-    expect(await db.getAllKeys('wordTimeline')).toEqual(expectedKeys.sort());
-    expect(expectedKeys.sort()).toEqual(recordsAtV3.flatMap(postingKeys).sort());
+    expect(await loose.getAllKeys('wordTimeline')).toEqual(expectedKeys.sort());
     // e.g. the Hanoi highlight changed last comes first under "hoc".
-    const hoc = (await db.getAllKeys('wordTimeline', IDBKeyRange.bound('hoc\u0001', 'hoc\u0002'))).map((k) => k.slice(-2));
+    const hoc = (await loose.getAllKeys('wordTimeline', IDBKeyRange.bound('hoc\u0001', 'hoc\u0002'))).map((k) => String(k).slice(-2));
     expect(hoc).toEqual(['05', '04']);
     db.close();
   });
@@ -111,16 +113,37 @@ describe('schema migrations', () => {
     const name = `migrate-${Math.random()}`;
     await databaseAtVersion2(name);
     const atV4 = await openDatabase({ name, version: 4 });
-    const before = { annotations: await atV4.getAll('annotations'), words: await atV4.getAllKeys('wordTimeline'), articles: await atV4.getAll('articles'), tags: await atV4.getAll('tags') };
+    const snapshot = async (db: IDBPDatabase) => ({ annotations: await db.getAll('annotations'), words: await db.getAllKeys('wordTimeline'), articles: await db.getAll('articles'), tags: await db.getAll('tags') });
+    const before = await snapshot(atV4 as unknown as IDBPDatabase);
     atV4.close();
     const db = await openDatabase({ name, version: 5 });
-    expect({ annotations: await db.getAll('annotations'), words: await db.getAllKeys('wordTimeline'), articles: await db.getAll('articles'), tags: await db.getAll('tags') }).toEqual(before);
+    expect(await snapshot(db as unknown as IDBPDatabase)).toEqual(before);
     expect(await db.count('importArticles')).toBe(0);
     expect(await db.count('importAnnotations')).toBe(0);
     db.close();
   });
 
-  it('after 2 → 3 → 4 → 5 the library sorts by article and every other query still answers', async () => {
+  it('5 → 6 replaces the per-word keys by one word entry per highlight at its time, records unchanged', async () => {
+    const name = `migrate-${Math.random()}`;
+    await databaseAtVersion2(name);
+    const atV5 = await openDatabase({ name, version: 5 });
+    const records = await atV5.getAll('annotations');
+    expect([...atV5.objectStoreNames]).toContain('wordTimeline');
+    atV5.close();
+    const db = await openDatabase({ name, version: 6 });
+    expect([...db.objectStoreNames]).not.toContain('wordTimeline');
+    expect(await db.getAll('annotations')).toEqual(records);
+    const ordered = [...records].sort((a, b) => b.updated - a.updated || (a.id < b.id ? -1 : 1));
+    expect(await db.getAllKeys('wordsByTime')).toEqual(ordered.map((r) => `${String(8_640_000_000_000_000 - r.updated).padStart(16, '0')}\u0001${r.id}`));
+    expect(await db.getAll('wordsByTime')).toEqual(ordered.map(wordsEntry));
+    expect(ordered.map(wordsKey)).toEqual(await db.getAllKeys('wordsByTime'));
+    // "hoc" through the index: the Hanoi highlight changed last first.
+    const hoc = await db.getAllKeysFromIndex('wordsByTime', 'byWord', IDBKeyRange.bound('hoc\u0001', 'hoc\u0002'));
+    expect(hoc.map((k) => k.slice(-2))).toEqual(['05', '04']);
+    db.close();
+  });
+
+  it('after 2 → 3 → 4 → 5 → 6 the library sorts by article and every other query still answers', async () => {
     const name = `migrate-${Math.random()}`;
     await databaseAtVersion2(name);
     const db = await openDatabase({ name });

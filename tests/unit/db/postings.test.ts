@@ -3,15 +3,16 @@ import { upsertArticle } from '@/utils/db/articles';
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from '@/utils/db/annotations';
 import { exportBackup, importBackup, parseBackup } from '@/utils/db/backup';
 import { queryLibrary } from '@/utils/db/library';
-import { postingKeys } from '@/utils/db/postings';
+import { wordsEntry, wordsKey } from '@/utils/db/postings';
 import { deleteTag, mergeTags, renameTag } from '@/utils/db/tags';
 import type { Database } from '@/utils/db/database';
 import { BCP, freshDb, HANOI, highlight, T0 } from './helpers';
 
-/** The word index holds exactly one key per word of every stored highlight, at its current time. */
+/** The word index holds exactly one entry per stored highlight: its words, at its current time. */
 async function expectWordIndexInSync(db: Database) {
-  const records = await db.getAll('annotations');
-  expect(await db.getAllKeys('wordTimeline')).toEqual(records.flatMap(postingKeys).sort());
+  const records = (await db.getAll('annotations')).sort((a, b) => (wordsKey(a) < wordsKey(b) ? -1 : 1));
+  expect(await db.getAllKeys('wordsByTime')).toEqual(records.map(wordsKey));
+  expect(await db.getAll('wordsByTime')).toEqual(records.map(wordsEntry));
 }
 
 const ids = (page: { items: { id: string }[] }) => page.items.map((a) => a.id);
