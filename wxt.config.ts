@@ -1,12 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 // SOTAY_TEST_BRIDGE=1 (Firefox e2e only) adds tests/e2e/firefox-bridge/: WebDriver BiDi may not navigate
 // to moz-extension:// pages, so a content script on one test-only host asks a test-only background
 // script to open them with tabs.create. Without the flag neither file nor its manifest entry exists.
 const testBridge = process.env.SOTAY_TEST_BRIDGE === '1';
 const TEST_BRIDGE_BACKGROUND = 'sotay-test-bridge-background';
+
+/** Files in the working tree that are not committed (work in progress, local notes): never shipped as sources. */
+function uncommittedFiles(): string[] {
+  try {
+    return execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // not a git checkout: the sources zip then holds what is there
+  }
+}
 
 // Every import is explicit: a reader sees where each name comes from, and the pure core in utils/
 // runs in vitest and Node without WXT's auto-import layer.
@@ -36,6 +46,10 @@ export default defineConfig({
       }
     },
   },
+  // `npm run zip:firefox`: the add-on and the sources AMO reviewers rebuild it from. WXT already leaves
+  // out node_modules, dot-files, tests' *.test.* files and git-ignored paths (.output*, profiles); this
+  // also leaves out anything not committed, so a local experiment never ships.
+  zip: { excludeSources: ['.output*/**', '.sotay-profile/**', 'coverage/**', 'test-results/**', '**/*.log', ...uncommittedFiles()] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
