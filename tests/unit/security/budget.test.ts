@@ -42,7 +42,7 @@ describe('measurePage', () => {
   it('refuses 100,000-deep nesting without recursing, having looked at no more than the depth limit', () => {
     const doc = parse('<html><body></body></html>');
     nested(doc, 100_000);
-    const measure = measurePage(doc.documentElement);
+    const measure = measurePage(doc.documentElement, { ...PAGE_LIMITS, timeMs: Infinity });
     expect(measure.fits).toBe(false);
     expect(measure).toMatchObject({ exceeded: 'depth' });
     expect(measure.nodes).toBeLessThanOrEqual(PAGE_LIMITS.depth + 5);
@@ -53,7 +53,8 @@ describe('measurePage', () => {
     const p = doc.querySelector('p')!;
     // (Millions are tried in Chromium, tests/e2e/security.e2e.ts; linkedom is slow to build them.)
     for (let i = 0; i < PAGE_LIMITS.nodes + 10_000; i++) p.appendChild(doc.createTextNode('x'));
-    const measure = measurePage(doc.documentElement);
+    // No time limit here: on a busy machine the clock could stop the walk before the count does.
+    const measure = measurePage(doc.documentElement, { ...PAGE_LIMITS, timeMs: Infinity });
     expect(measure).toMatchObject({ fits: false, exceeded: 'nodes', nodes: PAGE_LIMITS.nodes + 1 });
   }, 60_000);
 
@@ -61,6 +62,16 @@ describe('measurePage', () => {
     const doc = parse('<html><body><p></p></body></html>');
     doc.querySelector('p')!.appendChild(doc.createTextNode('a'.repeat(PAGE_LIMITS.textLength + 1)));
     expect(measurePage(doc.documentElement)).toMatchObject({ fits: false, exceeded: 'textLength' });
+  });
+
+  it('stops measuring when its time is up, however much page is left', () => {
+    const doc = parse('<html><body><p></p></body></html>');
+    const p = doc.querySelector('p')!;
+    for (let i = 0; i < 5000; i++) p.appendChild(doc.createTextNode('x'));
+    let clock = 0;
+    // Each look at the clock costs 100 ms: the second look (after 2,048 nodes) is past a 150 ms budget.
+    const measure = measurePage(doc.documentElement, { ...PAGE_LIMITS, timeMs: 150 }, () => (clock += 100) - 100);
+    expect(measure).toMatchObject({ fits: false, exceeded: 'timeMs', nodes: 2048 });
   });
 
   it('agrees with a plain recursive count on random trees, and fits exactly when every count is within its limit', () => {
@@ -96,7 +107,7 @@ describe('measurePage', () => {
           }
         };
         walk(doc.body, 0);
-        const measure = measurePage(doc.body, { nodes: maxNodes, depth: maxDepth, textLength: maxText });
+        const measure = measurePage(doc.body, { nodes: maxNodes, depth: maxDepth, textLength: maxText, timeMs: 1e9 });
         expect(measure.fits).toBe(nodes <= maxNodes && depth <= maxDepth && text <= maxText);
         if (measure.fits) expect(measure).toEqual({ fits: true, nodes, depth, textLength: text });
       }),
