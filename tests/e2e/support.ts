@@ -111,3 +111,34 @@ export function toolbar(page: Page) {
   return page.getByRole('toolbar', { name: 'Công cụ đánh dấu Sổ tay' });
 }
 
+/**
+ * The JavaScript world Sổ tay's content script runs in on a page, reached through the DevTools protocol:
+ * lets a test look at its built-ins and send messages exactly as the content script can.
+ */
+export async function contentScriptWorld(page: Page, extensionId: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = new Map<number, { origin: string; frameId?: string; type?: string }>();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = context.auxData as { frameId?: string; type?: string } | undefined;
+    contexts.set(context.id, { origin: context.origin, frameId: aux?.frameId, type: aux?.type });
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  let contextId: number | undefined;
+  for (let i = 0; i < 100 && contextId === undefined; i++) {
+    for (const [id, c] of contexts) {
+      if (c.frameId === frameTree.frame.id && c.type === 'isolated' && c.origin.includes(extensionId)) contextId = id;
+    }
+    if (contextId === undefined) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (contextId === undefined) throw new Error(`No content-script world among ${JSON.stringify([...contexts.values()])}`);
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const reply = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+      return reply.result.value as T;
+    },
+    detach: () => cdp.detach(),
+  };
+}
