@@ -80,7 +80,8 @@ function frontMatter(article: Article, annotations: Annotation[], labels: Export
   if (meta.author) data.author = cleanText(meta.author);
   const published = isoDayOf(meta.published);
   if (published) data.published = published;
-  if (meta.sourceUrl) data.original = cleanText(meta.sourceUrl);
+  // The page chose this link: only a web address goes in (a property reader may make it clickable).
+  if (meta.sourceUrl && /^https?:\/\//i.test(meta.sourceUrl.trim())) data.original = cleanText(meta.sourceUrl);
   const tags = articleTags(annotations);
   if (tags.length) data.tags = tags;
   data.created = isoDayOf(article.firstVisit) ?? isoDay(now);
