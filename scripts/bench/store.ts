@@ -6,6 +6,8 @@
  * page is as full in both), it prints: one article's and one tag's lookup (median of repeats) and the
  * ratio large/small, the first page of library text searches, and a full backup export and import with
  * time and peak JS heap (CDP Performance.getMetrics, sampled every 20 ms).
+ * Lookups are also measured alternating between the two libraries (both stay open), median and quartiles
+ * of each and of the per-round ratio, so a change in the machine's load hits both sizes alike.
  * Options: --large N (annotations, default 100000), --repeats N (default 30), --skip-backup.
  */
 import { createServer } from 'node:http';
@@ -26,6 +28,12 @@ const repeats = argument('repeats', 30);
 const corpus = readFileSync(join(process.cwd(), '..', 'shared', 'seed-article.txt'), 'utf8');
 
 type Bench = Record<string, (...args: unknown[]) => Promise<any>>;
+interface Stat {
+  median: number;
+  p25: number;
+  p75: number;
+}
+const fmt = (s: Stat) => `${s.median.toFixed(2)} ms (quartiles ${s.p25.toFixed(2)}–${s.p75.toFixed(2)})`;
 
 async function call<T = any>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(([fn, args]) => ((globalThis as unknown as { storeBench: Bench }).storeBench[fn as string]!)(...(args as unknown[])), [fn, args] as const);
@@ -135,6 +143,15 @@ async function main() {
         console.log(`search ${q.label}: first page ${s.ms.toFixed(1)} ms median, ${s.results} results${s.more ? ' (+ more)' : ''}`);
       }
       console.log(`raw reads: ${JSON.stringify(await call(page, 'rawCosts', 'phat'))}`);
+      if (size.label === 'large') {
+        const rounds = Math.max(repeats, 41);
+        const both = await call(page, 'lookupsInterleaved', 'bench-small', dbName, rounds);
+        const line = (what: string, r: { small: Stat; large: Stat; ratio: Stat }) =>
+          `${what}: 1,000 ${fmt(r.small)}; ${size.annotations.toLocaleString('en')} ${fmt(r.large)}; ratio per round ${r.ratio.median.toFixed(2)}× (quartiles ${r.ratio.p25.toFixed(2)}–${r.ratio.p75.toFixed(2)}×)`;
+        console.log(`lookups interleaved, ${rounds} rounds (target ≤ 2×):`);
+        console.log(`  ${line("one article's annotations", both.article)}`);
+        console.log(`  ${line("one tag's first page", both.tag)}`);
+      }
       if (process.argv.includes('--skip-backup')) continue;
       const exported = await withPeakHeap(cdp, () => call(page, 'exportAll'));
       console.log(

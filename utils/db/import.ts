@@ -401,7 +401,7 @@ export async function commitStagedBackup(db: Database, staged: StagedBackup): Pr
     // Titles feed the annotations' search words; one string per article.
     const titles = new Map<string, string>();
     for (let after: string | undefined, chunk: Article[]; (chunk = await readChunk('importArticles', after)).length; after = chunk[chunk.length - 1]!.url) {
-      const stored = await Promise.all(chunk.map((a) => tx.objectStore('articles').get(a.url)));
+      const stored = await readStored(tx.objectStore('articles'), chunk.map((a) => a.url));
       const writes = chunk.map((incoming, i) => {
         const merged = mergeArticle(stored[i], incoming);
         titles.set(merged.url, merged.meta.title);
@@ -436,7 +436,7 @@ export async function commitStagedBackup(db: Database, staged: StagedBackup): Pr
       tagChanges.set(key, entry);
     };
     for (let after: string | undefined, chunk: Annotation[]; (chunk = await readChunk('importAnnotations', after)).length; after = chunk[chunk.length - 1]!.id) {
-      const stored = await Promise.all(chunk.map((a) => tx.objectStore('annotations').get(a.id)));
+      const stored = await readStored(tx.objectStore('annotations'), chunk.map((a) => a.id));
       const writes: Promise<unknown>[] = [];
       chunk.forEach((incoming, i) => {
         const decision = decide(incoming, stored[i]);
@@ -461,6 +461,23 @@ export async function commitStagedBackup(db: Database, staged: StagedBackup): Pr
     await Promise.all([tx.objectStore('importArticles').clear(), tx.objectStore('importAnnotations').clear()]);
     return result;
   });
+}
+
+/**
+ * The stored records for a chunk's keys (sorted, as staging returns them). One key read over the chunk's
+ * key range first, so that keys not stored yet — all of them, when restoring into an empty library —
+ * cost no request each.
+ */
+async function readStored<T>(
+  store: { getAllKeys(range: IDBKeyRange, count: number): Promise<IDBValidKey[]>; get(key: string): Promise<T | undefined> },
+  keys: string[],
+): Promise<(T | undefined)[]> {
+  if (!keys.length) return [];
+  // A small backup's keys may span a large library: past this many stored keys, just ask for each.
+  const cap = 4 * keys.length + 100;
+  const inRange = (await store.getAllKeys(IDBKeyRange.bound(keys[0]!, keys[keys.length - 1]!), cap)) as string[];
+  const present = inRange.length < cap ? new Set(inRange) : undefined;
+  return Promise.all(keys.map((key) => (!present || present.has(key) ? store.get(key) : undefined)));
 }
 
 /** Give up a staged import (the user cancelled after the preview). */

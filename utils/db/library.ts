@@ -189,7 +189,6 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
     let answered = false;
     const completeFilters = (await filterProbes).filter((keys) => keys.length <= small);
     if (terms.length && sort === 'newest' && plan.wordJoin !== false && !completeFilters.some((keys) => keys.length <= readAll)) {
-      const recency = store.index('byRecency');
       const allowed = completeFilters.map((keys) => new Set(keys));
       answered = await newestWithWords(wordStore, terms, afterKey as [number, string] | undefined, async (all) => {
         const matches = all.filter((m) => allowed.every((ids) => ids.has(m.id)));
@@ -197,16 +196,9 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
         for (let at = 0; at < matches.length && found.length <= limit; ) {
           const chunk = matches.slice(at, at + limit + 1 - found.length);
           at += chunk.length;
-          // Matches close together in time are read as one range of byRecency: in Chromium one getAll
-          // of a few hundred records cost less than fifty get()s (bench:store, raw reads). Up to
-          // SPAN_FACTOR records per match are read that way; whatever the range missed, one by one.
-          const first = chunk[0]!;
-          const last = chunk[chunk.length - 1]!;
-          const span = await recency.getAll(IDBKeyRange.bound([-first.updated, first.id], [-last.updated, last.id]), SPAN_FACTOR * chunk.length);
-          const byId = new Map(span.map((r) => [r.id, r]));
-          const missing = chunk.filter((m) => !byId.has(m.id));
-          for (const record of await Promise.all(missing.map((m) => store.get(m.id)))) if (record) byId.set(record.id, record);
-          consider(chunk.map((m) => byId.get(m.id)));
+          // One get() per match, all queued at once. Reading the byRecency range that spans them was
+          // tried: a getAll of a few hundred records cost more than fifty get()s here (bench:store).
+          consider(await Promise.all(chunk.map((m) => store.get(m.id))));
         }
         return found.length > limit;
       });
@@ -304,9 +296,6 @@ type WordStore = IDBPIndex<SotayDB, ('annotations' | 'articles' | 'wordsByTime')
 
 /** A query word may be the start of this many distinct words; beyond it (a word of one or two letters) it filters records instead. */
 const MAX_WORDS_PER_TERM = 64;
-
-/** A page's matches are read as one byRecency range when it holds at most this many records per match. */
-const SPAN_FACTOR = 8;
 
 /** Keys read per word at first: enough for a page when words are common, small when they are many. */
 const FIRST_READ_PER_TERM = 256;

@@ -41,15 +41,20 @@ export interface Library {
 
 let db: Database | undefined;
 let library: Library | undefined;
+/** Every filled library stays open, so lookups can alternate between sizes under the same load. */
+const opened = new Map<string, { db: Database; library?: Library }>();
 
 async function reopen(name: string): Promise<Database> {
-  db?.close();
+  const kept = opened.get(name)?.library;
+  opened.get(name)?.db.close();
+  opened.delete(name);
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error);
   });
   db = await openDatabase({ name });
+  opened.set(name, { db, library: kept });
   return db;
 }
 
@@ -129,6 +134,7 @@ async function fill(options: FillOptions): Promise<{ ms: number }> {
     await tx.done;
   }
   library = { articleUrls: articles.map((a) => a.url), tagNames };
+  opened.set(options.dbName, { db: database, library });
   return { ms: performance.now() - started };
 }
 
@@ -159,6 +165,48 @@ async function lookups(repeats: number) {
     byArticleSize: median(byArticle.results.map((r) => r.length)),
     byTagMs: byTag.median,
     byTagSize: median(byTag.results.map((r) => r.items.length)),
+  };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * Lookups in two libraries, alternating one by one for `rounds` rounds, so both see the same load at
+ * the same moments (the machine's load drifts over minutes). Per library: median and quartiles; and
+ * the median over rounds of large/small, the ratio least disturbed by a slow moment.
+ */
+async function lookupsInterleaved(smallName: string, largeName: string, rounds: number) {
+  const rnd = random(11);
+  const small = opened.get(smallName)!;
+  const large = opened.get(largeName)!;
+  const times = { small: { article: [] as number[], tag: [] as number[] }, large: { article: [] as number[], tag: [] as number[] } };
+  const once = async (side: typeof small, kind: 'article' | 'tag') => {
+    const { articleUrls, tagNames } = side.library!;
+    const started = performance.now();
+    if (kind === 'article') await listByArticle(side.db, articleUrls[Math.floor(rnd() * articleUrls.length)]!);
+    else await listByTag(side.db, tagNames[Math.floor(rnd() * tagNames.length)]!, { limit: 50 });
+    return performance.now() - started;
+  };
+  for (const kind of ['article', 'tag'] as const) {
+    await once(small, kind);
+    await once(large, kind);
+  }
+  for (let i = 0; i < rounds; i++) {
+    for (const kind of ['article', 'tag'] as const) {
+      // Alternate which goes first, so neither always follows the other's warm cache.
+      const [first, second] = i % 2 ? (['large', 'small'] as const) : (['small', 'large'] as const);
+      times[first][kind].push(await once(first === 'small' ? small : large, kind));
+      times[second][kind].push(await once(second === 'small' ? small : large, kind));
+    }
+  }
+  const summary = (values: number[]) => ({ median: median(values), p25: quantile(values, 0.25), p75: quantile(values, 0.75) });
+  const ratios = (kind: 'article' | 'tag') => times.large[kind].map((t, i) => t / times.small[kind][i]!);
+  return {
+    article: { small: summary(times.small.article), large: summary(times.large.article), ratio: summary(ratios('article')) },
+    tag: { small: summary(times.small.tag), large: summary(times.large.tag), ratio: summary(ratios('tag')) },
   };
 }
 
@@ -195,7 +243,7 @@ async function sampleTag(): Promise<string> {
   return library!.tagNames[3]!;
 }
 
-Object.assign(globalThis, { storeBench: { fill, lookups, search, exportAll, importAll, counts, sampleTag } });
+Object.assign(globalThis, { storeBench: { fill, lookups, lookupsInterleaved, search, exportAll, importAll, counts, sampleTag } });
 document.title = 'store bench ready';
 
 /** Raw IndexedDB costs behind the figures above: what one read of each kind takes in this browser. */

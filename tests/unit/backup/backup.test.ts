@@ -233,7 +233,7 @@ describe('parseBackup under fuzzing', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 });
 
 describe('streaming import (bounded memory, staged, then one transaction)', () => {

@@ -122,7 +122,7 @@ describe('many writers at once', () => {
     expect(new Set(created.map((a) => a.id)).size).toBe(200);
     expect(await db.count('annotations')).toBe(200);
     expect((await listTags(db)).map((t) => [t.name, t.count])).toEqual([['Chung', 200], ['lẻ', 100]]);
-  });
+  }, 30_000);
 
   it('concurrent edits of one highlight from several tabs: each change survives, nothing overwritten', async () => {
     const db = await freshDb();
