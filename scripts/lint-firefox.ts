@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { FIREFOX_EXTENSION_DIR } from './lib/firefox';
+import { BRIDGE_HOST } from '../tests/e2e/firefox-bridge/protocol';
 
 interface LintMessage {
   code: string;
@@ -70,6 +71,10 @@ const report = JSON.parse(output.slice(output.indexOf('{'))) as LintReport;
 const show = (m: LintMessage) => `  ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}:${m.column ?? 0}` : ''} — ${m.message}`;
 
 const sinks = htmlSinksInSources();
+// The test bridge (SOTAY_TEST_BRIDGE=1) must never reach a build that is linted for shipping.
+const manifestText = readFileSync(join(dir, 'manifest.json'), 'utf8');
+const bridgeLeak = manifestText.includes(BRIDGE_HOST) || manifestText.includes('sotay-test-bridge');
+if (bridgeLeak) console.log(`This build contains the test bridge (${BRIDGE_HOST}): build without SOTAY_TEST_BRIDGE`);
 const explained = report.warnings.filter(isPreactDangerousHtml);
 const unexplained = report.warnings.filter((w) => !explained.includes(w));
 
@@ -83,7 +88,7 @@ if (explained.length) {
 }
 for (const s of sinks) console.log(`HTML sink in our code: ${s}`);
 
-if (report.errors.length || unexplained.length || sinks.length) {
+if (report.errors.length || unexplained.length || sinks.length || bridgeLeak) {
   console.error('lint:firefox failed');
   process.exit(1);
 }

@@ -57,6 +57,11 @@ export const chromiumDriver: DriverFactory = {
       async openPopupFor(page) {
         return wrap(await openPopupFor(browser, (page as ReturnType<typeof wrap>).page));
       },
+      async openLibrary(hash = '') {
+        const page = await browser.context.newPage();
+        await page.goto(browser.extensionUrl(`options.html${hash ? `#${hash}` : ''}`));
+        return wrap(page);
+      },
       async download(action) {
         const saved = browser.context.waitForEvent('download', { timeout: 60_000 });
         await action();

@@ -38,6 +38,8 @@ export interface ScenarioBrowser {
   waitForSotay(page: ScenarioPage): Promise<void>;
   /** The popup, as the toolbar button shows it for this tab. */
   openPopupFor(page: ScenarioPage): Promise<ScenarioPage>;
+  /** The library (the options page), on the view named by `hash` (e.g. "articles"; "" for highlights). */
+  openLibrary(hash?: string): Promise<ScenarioPage>;
   /** Runs `action` (a click that starts a download) and returns the file the browser saved. */
   download(action: () => Promise<void>): Promise<SavedFile>;
   close(): Promise<void>;

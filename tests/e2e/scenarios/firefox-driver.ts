@@ -122,6 +122,9 @@ export const firefoxDriver: DriverFactory = {
         const tabId = await tabIdOf((page as FirefoxScenarioPage).page);
         return wrap(await firefox.openExtensionPage(`popup.html?tab=${tabId}`));
       },
+      async openLibrary(hash = '') {
+        return wrap(await firefox.openExtensionPage(`options.html${hash ? `#${hash}` : ''}`));
+      },
       async download(action): Promise<SavedFile> {
         const before = new Set(readdirSync(downloadDir));
         await action();
