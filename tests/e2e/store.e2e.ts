@@ -64,7 +64,7 @@ describe('the store under stress', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it('keeps every highlight and exact tag counts when several tabs write at once', async () => {
+  it('keeps every highlight and exact tag counts when several tabs write at once', { timeout: 150_000 }, async () => {
     browser = await launch(server);
     const pages = await Promise.all(PASSAGES.map(() => browser!.context.newPage()));
     for (const page of pages) {
