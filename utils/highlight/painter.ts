@@ -7,6 +7,13 @@
  *
  * Clicks cannot land on a Highlight, so `hitTest` maps a point to the caret position under it and
  * checks which painted ranges contain it.
+ *
+ * Chromium rebuilds the markers of every registered range whenever highlights or the page's DOM
+ * change, in one rendering frame: with a thousand highlights that frame alone blocks the page for
+ * tens of milliseconds, and again on each later DOM change. So past WINDOWED_PAINTING_THRESHOLD
+ * highlights, only those near the viewport (an IntersectionObserver on the element holding each
+ * range, one viewport of margin above and below) are registered; the rest are registered as they
+ * scroll near. Hit testing and `rangeOf` still know every highlight.
  */
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/model/types';
 
@@ -35,6 +42,11 @@ export const OVERLAY_ATTRIBUTE = 'data-sotay-highlights';
 
 export type PainterMode = 'highlight-api' | 'overlay';
 
+/** Past this many highlights, only the ones near the viewport are registered (Highlight API mode). */
+export const WINDOWED_PAINTING_THRESHOLD = 150;
+/** How far beyond the viewport a highlight is registered ahead of scrolling. */
+const WINDOW_MARGIN = '100% 0px 100% 0px';
+
 export interface PainterOptions {
   /** 'auto' (default) uses the Highlight API when present. */
   mode?: 'auto' | PainterMode;
@@ -62,6 +74,10 @@ export interface Painter {
 interface Painted {
   range: Range;
   color: HighlightColor;
+  /** In its colour's Highlight right now (always, unless painting is windowed and it is far from view). */
+  registered: boolean;
+  /** The element observed for nearness to the viewport (windowed painting). */
+  watched?: Element;
   /** Text length, to prefer the innermost of nested highlights. */
   length: number;
   boxes: HTMLElement[];
@@ -205,6 +221,85 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     }
   }
 
+  // Windowed painting (see the top of this file): element → highlights whose range it holds.
+  let nearObserver: IntersectionObserver | null = null;
+  const watchedBy = new Map<Element, Set<Painted>>();
+  const nearElements = new Set<Element>();
+  const ObserverType = (view as (Window & { IntersectionObserver?: typeof IntersectionObserver }) | null)?.IntersectionObserver;
+
+  const register = (entry: Painted) => {
+    if (entry.registered || !api) return;
+    groupFor(entry.color).add(entry.range);
+    entry.registered = true;
+  };
+  const unregister = (entry: Painted) => {
+    if (!entry.registered || !api) return;
+    groups.get(entry.color)?.delete(entry.range);
+    entry.registered = false;
+  };
+
+  const holderOf = (range: Range): Element | null => {
+    const common = range.commonAncestorContainer;
+    return common.nodeType === 1 ? (common as Element) : common.parentElement;
+  };
+
+  const watch = (entry: Painted) => {
+    const holder = nearObserver ? holderOf(entry.range) : null;
+    if (!nearObserver || !holder) {
+      register(entry);
+      return;
+    }
+    entry.watched = holder;
+    let entries = watchedBy.get(holder);
+    if (!entries) {
+      entries = new Set();
+      watchedBy.set(holder, entries);
+      nearObserver.observe(holder);
+    }
+    entries.add(entry);
+    if (nearElements.has(holder)) register(entry);
+  };
+  const unwatch = (entry: Painted) => {
+    const holder = entry.watched;
+    if (!holder) return;
+    entry.watched = undefined;
+    const entries = watchedBy.get(holder);
+    entries?.delete(entry);
+    if (entries && entries.size === 0) {
+      watchedBy.delete(holder);
+      nearElements.delete(holder);
+      nearObserver?.unobserve(holder);
+    }
+  };
+
+  const startWindowing = () => {
+    if (nearObserver || !api || !ObserverType) return;
+    nearObserver = new ObserverType(
+      (changes) => {
+        for (const change of changes) {
+          if (change.isIntersecting) nearElements.add(change.target);
+          else nearElements.delete(change.target);
+          for (const entry of watchedBy.get(change.target) ?? []) {
+            if (change.isIntersecting) register(entry);
+            else unregister(entry);
+          }
+        }
+      },
+      { rootMargin: WINDOW_MARGIN },
+    );
+    // Everything painted so far stays registered until the observer reports it far from view.
+    for (const entry of painted.values()) watch(entry);
+    for (const holder of watchedBy.keys()) nearElements.add(holder);
+  };
+
+  const stopWindowing = () => {
+    nearObserver?.disconnect();
+    nearObserver = null;
+    watchedBy.clear();
+    nearElements.clear();
+    for (const entry of painted.values()) entry.watched = undefined;
+  };
+
   const groupFor = (color: HighlightColor): HighlightLike => {
     let group = groups.get(color);
     if (!group && api) {
@@ -216,14 +311,19 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
   };
 
   const unpaint = (entry: Painted) => {
-    if (api) groups.get(entry.color)?.delete(entry.range);
+    unregister(entry);
+    unwatch(entry);
     for (const box of entry.boxes) box.remove();
     entry.boxes = [];
   };
 
   const paint = (entry: Painted) => {
-    if (api) groupFor(entry.color).add(entry.range);
-    else drawBoxes(entry);
+    if (!api) {
+      drawBoxes(entry);
+      return;
+    }
+    if (!nearObserver && painted.size > WINDOWED_PAINTING_THRESHOLD) startWindowing();
+    watch(entry);
   };
 
   const painter: Painter = {
@@ -231,7 +331,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     add(id, range, color) {
       const existing = painted.get(id);
       if (existing) unpaint(existing);
-      const entry: Painted = { range, color, length: range.toString().length, boxes: [] };
+      const entry: Painted = { range, color, length: range.toString().length, boxes: [], registered: false };
       painted.set(id, entry);
       paint(entry);
     },
@@ -252,6 +352,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     clear() {
       for (const entry of painted.values()) unpaint(entry);
       painted.clear();
+      stopWindowing();
     },
     has: (id) => painted.has(id),
     get size() {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   HIGHLIGHT_CSS,
   OVERLAY_ATTRIBUTE,
+  WINDOWED_PAINTING_THRESHOLD,
   createPainter,
   highlightName,
   injectHighlightStyles,
@@ -172,5 +173,88 @@ describe('hitTest', () => {
     painter.remove('inner');
     caret = { node: text, offset: text.data.indexOf('giáo') };
     expect(painter.hitTest(5, 5)).toBe('outer');
+  });
+});
+
+/** An IntersectionObserver the test drives: which elements are near the viewport is set by hand. */
+class FakeIntersectionObserver {
+  static current: FakeIntersectionObserver | null = null;
+  readonly observed = new Set<Element>();
+  constructor(private readonly callback: (changes: { target: Element; isIntersecting: boolean }[]) => void) {
+    FakeIntersectionObserver.current = this;
+  }
+  observe(element: Element) {
+    this.observed.add(element);
+  }
+  unobserve(element: Element) {
+    this.observed.delete(element);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  report(near: (element: Element) => boolean) {
+    this.callback([...this.observed].map((target) => ({ target, isIntersecting: near(target) })));
+  }
+}
+
+describe('many highlights', () => {
+  afterEach(() => {
+    delete (window as Window & { IntersectionObserver?: unknown }).IntersectionObserver;
+    FakeIntersectionObserver.current = null;
+  });
+
+  function paragraphs(count: number): Text[] {
+    const root = document.createElement('article');
+    const texts: Text[] = [];
+    for (let i = 0; i < count; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Đoạn ${i}: Hội nghị toàn quốc.`;
+      root.append(p);
+      texts.push(p.firstChild as Text);
+    }
+    document.body.append(root);
+    return texts;
+  }
+
+  it('registers every highlight up to the threshold, then only those near the viewport — and the rest as they come near', () => {
+    const registry = installHighlightApi();
+    (window as Window & { IntersectionObserver?: unknown }).IntersectionObserver = FakeIntersectionObserver;
+    const texts = paragraphs(WINDOWED_PAINTING_THRESHOLD + 50);
+    const painter = createPainter(document);
+    const registered = () => registry.get(highlightName('yellow'))?.size ?? 0;
+    texts.slice(0, WINDOWED_PAINTING_THRESHOLD).forEach((text, i) => painter.add(`h${i}`, rangeOf(text, 'Hội nghị'), 'yellow'));
+    expect(registered()).toBe(WINDOWED_PAINTING_THRESHOLD);
+    expect(FakeIntersectionObserver.current).toBeNull();
+
+    texts.slice(WINDOWED_PAINTING_THRESHOLD).forEach((text, i) => painter.add(`h${WINDOWED_PAINTING_THRESHOLD + i}`, rangeOf(text, 'Hội nghị'), 'yellow'));
+    const observer = FakeIntersectionObserver.current as FakeIntersectionObserver | null;
+    expect(observer).not.toBeNull();
+    // The viewport shows paragraphs 10–29.
+    const near = (element: Element) => {
+      const index = texts.findIndex((text) => text.parentElement === element);
+      return index >= 10 && index < 30;
+    };
+    observer!.report(near);
+    expect(registered()).toBe(20);
+    expect(painter.size).toBe(WINDOWED_PAINTING_THRESHOLD + 50);
+    expect(painter.has('h180')).toBe(true);
+    expect(painter.rangeOf('h180')?.toString()).toBe('Hội nghị');
+
+    // Scrolled to the end: those come in, the first ones go out.
+    observer!.report((element) => texts.findIndex((text) => text.parentElement === element) >= 190);
+    expect(registered()).toBe(10);
+    expect([...(registry.get(highlightName('yellow')) ?? [])].map((range) => range.startContainer)).toEqual(texts.slice(190));
+
+    // Removing and recolouring work whether a highlight is registered or not.
+    painter.remove('h195');
+    painter.update('h0', { color: 'green' });
+    expect(registered()).toBe(9);
+    observer!.report((element) => element === texts[0]!.parentElement);
+    expect(registry.get(highlightName('green'))?.size).toBe(1);
+    expect(registered()).toBe(0);
+
+    painter.clear();
+    expect(observer!.observed.size).toBe(0);
+    expect(registry.get(highlightName('green'))?.size).toBe(0);
   });
 });
