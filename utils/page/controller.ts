@@ -7,7 +7,7 @@
  * overlay we own), and the toolbar lives in our own shadow root, attached only while it is open.
  */
 import { extractArticle, type ExtractionResult } from '../extract';
-import { buildTextModel, type TextModel } from '../anchor/text-model';
+import { buildTextModel, buildTextModelInSlices, type TextModel } from '../anchor/text-model';
 import { describeRange, isRejected } from '../anchor/describe';
 import { anchorMany, isOrphan } from '../anchor/anchor';
 import { createPainter, type Painter } from '../highlight/painter';
@@ -170,18 +170,31 @@ export class PageController {
 
   // ——— restoring ———
 
+  private forgetStaleModels(): void {
+    if (!this.modelsDirty) return;
+    this.models = {};
+    this.modelsDirty = false;
+    // The article may have been rendered (or replaced) by the page's scripts since we looked.
+    if (!this.extraction?.root?.isConnected) this.extraction = extractArticle(this.doc, this.url);
+  }
+
   private model(scope: AnnotationTarget['scope']): TextModel {
-    if (this.modelsDirty) {
-      this.models = {};
-      this.modelsDirty = false;
-      // The article may have been rendered (or replaced) by the page's scripts since we looked.
-      if (!this.extraction?.root?.isConnected) this.extraction = extractArticle(this.doc, this.url);
-    }
+    this.forgetStaleModels();
     const root = this.extraction?.root;
     if (scope === 'article' && root?.isConnected) {
       return (this.models.article ??= buildTextModel(root, this.extraction?.excluded ?? []));
     }
     return (this.models.body ??= buildTextModel(this.doc.body ?? this.doc.documentElement));
+  }
+
+  /** The same model for restoring, built in slices: on a long article one go would block the page. */
+  private async modelInSlices(scope: AnnotationTarget['scope']): Promise<TextModel> {
+    this.forgetStaleModels();
+    const root = this.extraction?.root;
+    if (scope === 'article' && root?.isConnected) {
+      return (this.models.article ??= await buildTextModelInSlices(root, this.extraction?.excluded ?? []));
+    }
+    return (this.models.body ??= await buildTextModelInSlices(this.doc.body ?? this.doc.documentElement));
   }
 
   private async restore(annotations: Annotation[]): Promise<void> {
@@ -194,7 +207,7 @@ export class PageController {
     for (const scope of ['article', 'body'] as const) {
       const group = annotations.filter((a) => a.target.scope === scope);
       if (!group.length) continue;
-      const model = this.model(scope);
+      const model = await this.modelInSlices(scope);
       await anchorMany(
         model,
         group.map((a) => a.target),
