@@ -397,14 +397,21 @@ function decide(text: string, selector: QuoteSelectorLike, pool: readonly Candid
   if (recurring && ranked.length) {
     const top = (ranked[0] as Candidate).score;
     const leaders: Candidate[] = [];
+    const others: Candidate[] = [];
     for (const candidate of ranked) {
-      if (leaders.length >= MAX_FAR_RESCORED || candidate.score < top - FAR_RESCORE_MARGIN) break;
+      // Near context that does not agree cannot become evidence with far context added (each side
+      // takes the weaker of the two); such a place can only be a rival, and its near score is an
+      // upper bound of its combined one, which errs towards "ambiguous".
+      if (leaders.length >= MAX_FAR_RESCORED || candidate.score < top - FAR_RESCORE_MARGIN || !contextAgrees(candidate)) {
+        others.push(candidate);
+        continue;
+      }
       const far = withFarContext(text, selector, candidate);
       const prefix = Math.min(candidate.prefix, far.prefix);
       const suffix = Math.min(candidate.suffix, far.suffix);
       leaders.push({ ...candidate, prefix, suffix, score: combinedScore(candidate.quote, prefix, suffix, candidate.position) });
     }
-    ranked = leaders.sort((a, b) => b.score - a.score);
+    ranked = [...leaders, ...others].sort((a, b) => b.score - a.score);
   }
   const evidence = new Map<Candidate, boolean>();
   const isGood = (candidate: Candidate) => {
@@ -419,8 +426,15 @@ function decide(text: string, selector: QuoteSelectorLike, pool: readonly Candid
   const short = selector.exact.length < DISTINCTIVE_QUOTE_LENGTH;
   const isAlternative = (candidate: Candidate) =>
     isGood(candidate) || (candidate.quote === 1 && (!short || quoteSitsHere(text, selector, candidate)));
-  const rival = ranked.find((candidate) => candidate !== best && !overlaps(candidate, best) && isAlternative(candidate));
-  if (!rival || best.score - rival.score >= AMBIGUITY_MARGIN) return { kind: 'match', candidate: best };
+  let rival: Candidate | undefined;
+  for (const candidate of ranked) {
+    if (candidate.score <= best.score - AMBIGUITY_MARGIN) break;
+    if (candidate !== best && !overlaps(candidate, best) && isAlternative(candidate)) {
+      rival = candidate;
+      break;
+    }
+  }
+  if (!rival) return { kind: 'match', candidate: best };
   // Context that still matches character for character beats context that merely looks alike —
   // but not between copies of a recurring quote: the untouched one is as likely the copy.
   if (!recurring && untouched(best) && !untouched(rival)) return { kind: 'match', candidate: best };
@@ -517,7 +531,8 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
   // 2. Every exact occurrence.
   const occurrences: number[] = [];
   let exactPool: Candidate[] = [];
-  let exactFound = false;
+  /** An acceptable exact occurrence whose surroundings were edited: weighed against approximate matches. */
+  let exactFound: Candidate | null = null;
   for (let at = text.indexOf(exact); at !== -1 && occurrences.length < MAX_EXACT_CANDIDATES; at = text.indexOf(exact, at + 1)) {
     occurrences.push(at);
     if (occurrences.length % STEP_CANDIDATES === 0) yield;
@@ -537,7 +552,7 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
       // this be a copy whose surroundings merely look alike: weigh it against approximate matches
       // near the old place before choosing.
       if (untouched(decision.candidate) || exact.length < MIN_FUZZY_QUOTE_LENGTH) return toMatch(index, decision.candidate, 'exact');
-      exactFound = true;
+      exactFound = decision.candidate;
     }
     // A long quote found exactly once is the passage even when both neighbours changed (a moved
     // paragraph) — unless it had copies when it was highlighted: then this may be one of them.
@@ -550,29 +565,52 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
 
   // 3. Approximate matches: near the old position first, then the whole text window by window.
   if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return { orphan: true, reason: occurrences.length ? 'context-mismatch' : 'not-found' };
-  const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_FRACTION));
+  let maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_FRACTION));
   const pool: Candidate[] = [...exactPool];
   const pooled = new Set(pool.map((candidate) => `${candidate.start}:${candidate.end}`));
-  let plausible = exactFound;
+  let plausible = exactFound !== null;
   let bestAny: Candidate | null = null;
   const overlap = exact.length + maxErrors;
+  // Once an exact occurrence is acceptable, only approximate matches that could rival it count:
+  // ones with few enough errors to come within the ambiguity margin of its score.
+  const worthScoring = exactFound ? (exactFound.score - AMBIGUITY_MARGIN) * WEIGHT_TOTAL : -Infinity;
+  if (exactFound) {
+    const rivalErrors = Math.floor(((WEIGHT_TOTAL - worthScoring) / SCORE_WEIGHTS.quote) * exact.length);
+    if (rivalErrors < 1) return toMatch(index, exactFound, 'exact');
+    maxErrors = Math.min(maxErrors, rivalErrors);
+  }
+  /** The page text between two offsets with exact occurrences blanked out (see searchWindow). */
+  const withoutOccurrences = (from: number, to: number): string => {
+    let low = 0;
+    let high = occurrences.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((occurrences[middle] as number) + exact.length <= from) low = middle + 1;
+      else high = middle;
+    }
+    let windowText = '';
+    let copied = from;
+    for (let i = low; i < occurrences.length && (occurrences[i] as number) < to; i++) {
+      const at = Math.max(occurrences[i] as number, copied);
+      const until = Math.min((occurrences[i] as number) + exact.length, to);
+      if (until <= at) continue;
+      windowText += text.slice(copied, at) + '\u0000'.repeat(until - at);
+      copied = until;
+    }
+    return windowText + text.slice(copied, to);
+  };
   const searchWindow = (from: number, to: number) => {
     const windowStart = Math.max(0, from);
-    const windowEnd = Math.min(text.length, to);
-    // approx-string-match reports only a window's lowest-error matches: blank out the exact
-    // occurrences (already candidates) so an edited passage next to an exact copy is found too.
-    let windowText = text.slice(windowStart, windowEnd);
-    for (const at of occurrences) {
-      if (at + exact.length <= windowStart || at >= windowEnd) continue;
-      const from = Math.max(at, windowStart) - windowStart;
-      const to = Math.min(at + exact.length, windowEnd) - windowStart;
-      windowText = windowText.slice(0, from) + '\u0000'.repeat(to - from) + windowText.slice(to);
-    }
+    // approx-string-match reports only a window's lowest-error matches: exact occurrences (already
+    // candidates) are blanked out so an edited passage next to an exact copy is found too.
+    const windowText = withoutOccurrences(windowStart, Math.min(text.length, to));
     for (const found of search(windowText, exact, maxErrors)) {
       const start = windowStart + found.start;
       const end = windowStart + found.end;
       if (end <= start) continue;
-      const candidate = scoreCandidate(text, selector, start, end, 1 - found.errors / exact.length, hint);
+      const quoteSimilarity = 1 - found.errors / exact.length;
+      if (SCORE_WEIGHTS.quote * quoteSimilarity + WEIGHT_TOTAL - SCORE_WEIGHTS.quote < worthScoring) continue;
+      const candidate = scoreCandidate(text, selector, start, end, quoteSimilarity, hint);
       if (!bestAny || candidate.score > bestAny.score) bestAny = candidate;
       if (candidate.score >= FUZZY_SCORE_THRESHOLD - FAR_RESCORE_MARGIN && !pooled.has(`${start}:${end}`)) {
         pooled.add(`${start}:${end}`);
@@ -581,9 +619,16 @@ export function* locateSteps(index: QuoteIndex, target: TargetLike): Generator<v
       }
     }
   };
-  for (let from = hint - NEARBY_MARGIN; from < hint + exact.length + NEARBY_MARGIN; from += NEARBY_MARGIN) {
-    searchWindow(from - overlap, from + NEARBY_MARGIN + overlap);
+  if (exactFound) {
+    // Only the edited original near its old place is looked for: an exact copy elsewhere already
+    // had its chance in the exact search.
+    searchWindow(hint - NEARBY_MARGIN / 2 - overlap, hint + exact.length + NEARBY_MARGIN / 2 + overlap);
     yield;
+  } else {
+    for (let from = hint - NEARBY_MARGIN; from < hint + exact.length + NEARBY_MARGIN; from += NEARBY_MARGIN) {
+      searchWindow(from - overlap, from + NEARBY_MARGIN + overlap);
+      yield;
+    }
   }
   if (!plausible) {
     const window = fuzzyWindowFor(maxErrors);
