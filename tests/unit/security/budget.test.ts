@@ -36,7 +36,8 @@ describe('measurePage', () => {
     const doc = parse('<html><body><p>ab<b>cd</b></p><p>e</p></body></html>');
     const measure = measurePage(doc.body);
     // p, "ab", b, "cd", p, "e"
-    expect(measure).toEqual({ fits: true, nodes: 6, depth: 2, textLength: 5 });
+    // depths 0 + 1 + 1 + 2 + 0 + 1
+    expect(measure).toEqual({ fits: true, nodes: 6, depth: 2, textLength: 5, nestingWork: 5 });
   });
 
   it('refuses 100,000-deep nesting without recursing, having looked at no more than the depth limit', () => {
@@ -56,6 +57,17 @@ describe('measurePage', () => {
     // No time limit here: on a busy machine the clock could stop the walk before the count does.
     const measure = measurePage(doc.documentElement, { ...PAGE_LIMITS, timeMs: Infinity });
     expect(measure).toMatchObject({ fits: false, exceeded: 'nodes', nodes: PAGE_LIMITS.nodes + 1 });
+  }, 60_000);
+
+  it('refuses a wide tree at the parser’s maximum depth by the nesting work, before looking at all of it', () => {
+    const doc = parse('<html><body></body></html>');
+    nested(doc, 500);
+    let deepest: Element = doc.body;
+    while (deepest.firstElementChild) deepest = deepest.firstElementChild;
+    for (let i = 0; i < 20_000; i++) deepest.appendChild(doc.createElement('div'));
+    const measure = measurePage(doc.documentElement, { ...PAGE_LIMITS, timeMs: Infinity });
+    expect(measure).toMatchObject({ fits: false, exceeded: 'nestingWork' });
+    expect(measure.nodes).toBeLessThan(PAGE_LIMITS.nestingWork / 500 + 600);
   }, 60_000);
 
   it('refuses one enormous text node by its length', () => {
@@ -83,7 +95,7 @@ describe('measurePage', () => {
       ),
     })).node as fc.Arbitrary<{ text: string } | { children: unknown[] }>;
     fc.assert(
-      fc.property(fc.array(tree, { maxLength: 5 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 30 }), (children, maxNodes, maxDepth, maxText) => {
+      fc.property(fc.array(tree, { maxLength: 5 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 60 }), (children, maxNodes, maxDepth, maxText, maxWork) => {
         const doc = parse('<html><body></body></html>');
         const build = (parent: Node, spec: unknown) => {
           const s = spec as { text: string } | { children: unknown[] };
@@ -98,18 +110,20 @@ describe('measurePage', () => {
         let nodes = 0;
         let depth = 0;
         let text = 0;
+        let work = 0;
         const walk = (n: Node, d: number) => {
           for (let c = n.firstChild; c; c = c.nextSibling) {
             nodes++;
+            work += d;
             if (c.nodeType === 3) text += (c as Text).length;
             if (c.firstChild) depth = Math.max(depth, d + 1);
             walk(c, d + 1);
           }
         };
         walk(doc.body, 0);
-        const measure = measurePage(doc.body, { nodes: maxNodes, depth: maxDepth, textLength: maxText, timeMs: 1e9 });
-        expect(measure.fits).toBe(nodes <= maxNodes && depth <= maxDepth && text <= maxText);
-        if (measure.fits) expect(measure).toEqual({ fits: true, nodes, depth, textLength: text });
+        const measure = measurePage(doc.body, { nodes: maxNodes, depth: maxDepth, textLength: maxText, nestingWork: maxWork, timeMs: 1e9 });
+        expect(measure.fits).toBe(nodes <= maxNodes && depth <= maxDepth && text <= maxText && work <= maxWork);
+        if (measure.fits) expect(measure).toEqual({ fits: true, nodes, depth, textLength: text, nestingWork: work });
       }),
       { numRuns: 300 },
     );
