@@ -34,6 +34,8 @@ interface HostileScan {
   shadows: string[];
   highlights: { name: string; text: string }[];
   added: string[];
+  /** What attack() read from any Sổ tay UI it managed to open. */
+  stolen: string[];
   messages: string;
   seen: string[];
 }
@@ -164,7 +166,7 @@ describe('a hostile page', () => {
     await expect.poll(() => paintedTexts(page, 'yellow')).toEqual([PASSAGE]);
     const attack = await page.evaluate(() => (window as unknown as HostileWindow).__hostile.attack());
     const scan = await scanOf(page);
-    const everything = [scan.html, ...scan.shadows, ...scan.added, scan.messages, ...scan.seen].join('\n');
+    const everything = [scan.html, ...scan.shadows, ...scan.added, ...scan.stolen, scan.messages, ...scan.seen].join('\n');
     expect(everything).not.toContain('GHI-CHU');
     expect(everything).not.toContain(TAG);
     // Forged mouse and keyboard events over the highlight opened no Sổ tay UI, so there was nothing to click.
@@ -187,13 +189,26 @@ describe('a hostile page', () => {
     await toolbar(page).getByRole('button', { name: 'Đánh dấu màu tím' }).click();
     await expect.poll(() => paintedTexts(page, 'purple')).toEqual(['mô hình bốn lớp bảo vệ']);
     expect(await page.evaluate(() => (window as unknown as HostileWindow).__pwned)).toBeUndefined();
-  });
+  }, 180_000);
 
   it('that floods the DOM with changes leaves Sổ tay responsive', async () => {
     browser = await launch(server);
     const page = await browser.context.newPage();
     await page.goto(HOSTILE_URL);
     await waitForSotay(browser, page);
+    const bar = toolbar(page);
+    /** Select a passage and time how long the toolbar takes to appear, as the reader would wait for it. */
+    const timeToToolbar = async (passage: string) => {
+      const started = Date.now();
+      await selectText(page, passage);
+      await bar.getByRole('button', { name: 'Đánh dấu màu xanh lá' }).waitFor({ timeout: 20_000 });
+      return Date.now() - started;
+    };
+    // The same action on the same page without the flood, in the same run: this machine's reference.
+    const quiet = await timeToToolbar('tăng 18% so với cùng kỳ năm trước');
+    await bar.getByRole('button', { name: 'Đóng' }).click();
+    await expect.poll(() => bar.count()).toBe(0);
+
     await page.evaluate(() => (window as unknown as HostileWindow).__hostile.flood());
     await page.waitForTimeout(1000);
     const mutationsPerSecond = await page.evaluate(async () => {
@@ -206,19 +221,19 @@ describe('a hostile page', () => {
     });
     expect(mutationsPerSecond).toBeGreaterThan(1000);
 
+    const flooded = await timeToToolbar(PASSAGE);
     const started = Date.now();
-    await selectText(page, PASSAGE);
-    const bar = toolbar(page);
-    await bar.getByRole('button', { name: 'Đánh dấu màu xanh lá' }).waitFor({ timeout: 10_000 });
-    const toToolbar = Date.now() - started;
     await bar.getByRole('button', { name: 'Đánh dấu màu xanh lá' }).click();
     await expect.poll(() => paintedTexts(page, 'green')).toEqual([PASSAGE]);
     const toPainted = Date.now() - started;
     await page.evaluate(() => (window as unknown as HostileWindow).__hostile.stopFlood());
-    console.log(`[security] DOM flood of ~${mutationsPerSecond} mutation records/s: toolbar after ${toToolbar} ms, highlight painted after ${toPainted} ms`);
-    // A person notices a toolbar that takes seconds; the budget is generous for a busy 2-core machine.
-    expect(toToolbar).toBeLessThan(5_000);
-  });
+    console.log(
+      `[security] DOM flood of ~${mutationsPerSecond} mutation records/s: toolbar after ${flooded} ms (${quiet} ms without the flood, ` +
+        `ratio ${(flooded / Math.max(quiet, 1)).toFixed(2)}), highlight saved and painted ${toPainted} ms after the click`,
+    );
+    // The flood costs the page itself (layout after every change); Sổ tay must add no more than that.
+    expect(flooded).toBeLessThan(3 * quiet + 2_000);
+  }, 120_000);
 
   it('cannot get another site’s notes through the content script: the background refuses its requests about other pages', async () => {
     browser = await launch(server);
@@ -346,13 +361,13 @@ describe('crafted pages', () => {
 
   it('a 50 MB page, 100,000-deep nesting (and 2,000 deep by script) and two million text nodes: Sổ tay decides within its budget, stays off where the page is over it, and the page stays usable', async () => {
     browser = await launch(server);
-    const cases: { url: string; over: boolean | undefined }[] = [
+    const cases: { url: string; over: boolean }[] = [
       { url: 'http://lon.gov.vn/tin-tuc/trang-50-mb.htm', over: true },
       { url: 'http://sau.gov.vn/tin-tuc/long-sau-bang-script.htm', over: true },
       { url: 'http://vun.gov.vn/tin-tuc/hai-trieu-nut-chu.htm', over: true },
-      // Chromium's parser flattens nesting past 512 levels: what reaches Sổ tay is 100,000 nodes 512 deep,
-      // which it may measure in time or not (a busy machine): either way it decides within the budget.
-      { url: 'http://sau.gov.vn/tin-tuc/long-sau-100000.htm', over: undefined },
+      // Chromium's parser flattens nesting past 512 levels: what reaches Sổ tay is 100,000 elements 512
+      // deep — within the node and depth limits, but extraction took ten seconds on it (nesting work).
+      { url: 'http://sau.gov.vn/tin-tuc/long-sau-100000.htm', over: true },
     ];
     for (const { url, over } of cases) {
       const result = await visit(url);
@@ -363,7 +378,7 @@ describe('crafted pages', () => {
       expect(result.decidedMs).toBeGreaterThanOrEqual(0);
       expect(result.decidedMs).toBeLessThan(10_000);
       expect(result.errors).toEqual([]);
-      if (over ?? result.notes.length > 0) {
+      if (over) {
         expect(result.notes.join('\n')).toMatch(/off on this page\. Page too large for Sổ tay: over the \w+ limit/);
         expect(result.reported).toBe(false);
         const popup = await openPopupFor(browser, result.page);
