@@ -27,8 +27,8 @@ function hostileAnnotation(): Annotation {
     tags: [TAG],
     note: NOTE,
     created: EXPORT_NOW.getTime(),
-    modified: EXPORT_NOW.getTime(),
-  } as Annotation;
+    updated: EXPORT_NOW.getTime(),
+  };
 }
 
 function hostileArticle(): Article {
