@@ -4,7 +4,8 @@
  *     re-anchored on seeded, edited versions: right passage / orphan / WRONG passage.
  *  2. Responsiveness (Chromium): restoring 100 and 1,000 highlights on a ~100,000-character article
  *     with anchorMany + the painter: longest main-thread task and total time.
- * Options: --articles N (default 150), --highlights N per article (default 20), --seed N, --skip-browser.
+ * Options: --articles N (default 150), --highlights N per article (default 20), --seed N, --skip-browser,
+ * --skip-accuracy.
  */
 import { join } from 'node:path';
 import { loadArticles, measureAccuracy, type AccuracyCounts } from './anchor/accuracy';
@@ -31,6 +32,14 @@ function line(label: string, counts: AccuracyCounts): string {
 }
 
 async function main() {
+  if (!process.argv.includes('--skip-accuracy')) measureAndPrintAccuracy();
+  if (!process.argv.includes('--skip-browser')) {
+    const { measureInChromium } = await import('./anchor/chromium');
+    await measureInChromium();
+  }
+}
+
+function measureAndPrintAccuracy() {
   const articles = loadArticles(join(shared, 'corpus', 'wcxb-dev'), join(shared, 'seed-article.txt'), articleLimit);
   const report = measureAccuracy(articles, perArticle, seed);
   console.log(`# Anchoring accuracy (seed ${seed})`);
@@ -50,10 +59,6 @@ async function main() {
   if (report.orphanExamples.length) {
     console.log('Orphans whose passage is still there:');
     for (const example of report.orphanExamples) console.log(`  ${example}`);
-  }
-  if (!process.argv.includes('--skip-browser')) {
-    const { measureInChromium } = await import('./anchor/chromium');
-    await measureInChromium();
   }
 }
 

@@ -178,7 +178,7 @@ async function restoreRun(page: Page, url: string, paragraphs: string[], targets
     (window as unknown as { longFrames: unknown[] }).longFrames.length = 0;
   });
   const browser = page.context().browser();
-  await browser?.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  await browser?.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
   const figures = await page.evaluate(
     ({ chunk, painting }) =>
       window.sotayBench.restore((window as unknown as { savedTargets: AnnotationTarget[] }).savedTargets, chunk, painting),
@@ -229,7 +229,7 @@ export async function measureInChromium(): Promise<void> {
     });
     const editedParagraphs = edited.text.split('\n\n');
     console.log(`\n# Restoring in Chromium (${await browser.version()}), article of ${characters.toLocaleString('en')} characters, ${paragraphs.length} paragraphs`);
-    console.log(`each row: ${REPEATS} fresh page loads; median of each figure, [best–worst] for the longest long task`);
+    console.log(`each row: ${REPEATS} fresh page loads; median of each figure, [best–worst] for the longest task (CPU) and the longest long task (wall)`);
     console.log('page       highlights  mode           total (CPU)             text model  frame gap  longest task: CPU / wall   long tasks (>50 ms, wall)  anchored/orphans  methods');
     const medians: Record<string, number> = {};
     for (const [label, pageParagraphs] of [
@@ -245,7 +245,7 @@ export async function measureInChromium(): Promise<void> {
         medians[`${label}-${targets.length}-cpu`] = median(runs.map((run) => run.totalCpuMs));
         const longest = runs.map((run) => run.longestLongTaskMs);
         console.log(
-          `${label.padEnd(10)} ${String(targets.length).padStart(10)}  ${figures.painterMode.padEnd(13)} ${ms(total).padStart(10)} (${ms(median(runs.map((run) => run.totalCpuMs))).padStart(9)})  ${ms(median(runs.map((run) => run.textModelMs))).padStart(10)}  ${ms(median(runs.map((run) => run.longestGapMs))).padStart(9)}  ${ms(median(runs.map((run) => run.longestTaskCpuMs))).padStart(9)} / ${ms(median(runs.map((run) => run.longestTaskWallMs))).padStart(9)}  ${String(median(runs.map((run) => run.longTasks))).padStart(3)} (max ${ms(median(longest))} [${ms(Math.min(...longest))}–${ms(Math.max(...longest))}]; script ${ms(median(runs.map((run) => run.longestScriptMs)))}, render ${ms(median(runs.map((run) => run.longestRenderMs)))})  ${figures.anchored}/${figures.orphans}  ${JSON.stringify(figures.methods)}`,
+          `${label.padEnd(10)} ${String(targets.length).padStart(10)}  ${figures.painterMode.padEnd(13)} ${ms(total).padStart(10)} (${ms(median(runs.map((run) => run.totalCpuMs))).padStart(9)})  ${ms(median(runs.map((run) => run.textModelMs))).padStart(10)}  ${ms(median(runs.map((run) => run.longestGapMs))).padStart(9)}  ${ms(median(runs.map((run) => run.longestTaskCpuMs))).padStart(9)} [${ms(Math.min(...runs.map((run) => run.longestTaskCpuMs)))}–${ms(Math.max(...runs.map((run) => run.longestTaskCpuMs)))}] / ${ms(median(runs.map((run) => run.longestTaskWallMs))).padStart(9)}  ${String(median(runs.map((run) => run.longTasks))).padStart(3)} (max ${ms(median(longest))} [${ms(Math.min(...longest))}–${ms(Math.max(...longest))}]; script ${ms(median(runs.map((run) => run.longestScriptMs)))}, render ${ms(median(runs.map((run) => run.longestRenderMs)))})  ${figures.anchored}/${figures.orphans}  ${JSON.stringify(figures.methods)}`,
         );
       }
     }
