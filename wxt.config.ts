@@ -63,7 +63,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // No remote code, no eval, no inline script, no plugins, no <base> or form-target hijacking in our pages.
-    // WXT writes this as MV3's extension_pages policy and as Firefox MV2's plain string.
+    // Manifest V3's extension_pages policy (WXT turns it into the plain string a Manifest V2 build wants).
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
@@ -77,6 +77,9 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
+          // Firefox reads the scheme "*" in a requested origin (*://*.example.org/*, what settings asks
+          // for) as http, https, ws and wss, and refuses the request unless all four are declared.
+          optional_host_permissions: ['*://*/*'],
           browser_specific_settings: {
             // 140 (desktop ESR) and 142 (Android) are the first versions that read
             // data_collection_permissions; "none" tells users and AMO that nothing is collected.

@@ -33,6 +33,11 @@ export interface FirefoxLaunchOptions {
   extensionDir?: string;
   /** Downloads are saved here without asking (Firefox's own download prompt is off). */
   downloadDir?: string;
+  /**
+   * permissions.request() resolves as if the user clicked "Allow" (Firefox's own test pref): the real
+   * request → register → save path runs without a prompt automation cannot answer.
+   */
+  autoGrantOptionalPermissions?: boolean;
 }
 
 export interface FirefoxExtensionBrowser {
@@ -83,6 +88,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       'dom.security.https_only_mode': false,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       'intl.accept_languages': 'vi-VN, vi',
+      ...(options.autoGrantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
       ...(options.downloadDir
         ? {
             'browser.download.folderList': 2, // the directory below

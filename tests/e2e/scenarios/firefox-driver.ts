@@ -74,76 +74,84 @@ function wrap(page: Page): FirefoxScenarioPage {
   };
 }
 
+export const FIREFOX_SITE_ROOTS = ['tests/e2e/firefox-bridge/sites'];
+
 export const firefoxDriver: DriverFactory = {
   name: 'firefox',
-  extraSiteRoots: ['tests/e2e/firefox-bridge/sites'],
-  async launch(server: SiteServer): Promise<ScenarioBrowser> {
-    const downloadDir = mkdtempSync(join(tmpdir(), 'sotay-downloads-'));
-    const firefox = await launchFirefoxWithExtension({
-      headless: true,
-      proxyPort: server.port,
-      downloadDir,
-      extensionDir: FIREFOX_TEST_EXTENSION_DIR,
-    });
-    let consolePage: Promise<Page> | undefined;
-    const extensionConsole = () => (consolePage ??= firefox.openExtensionPage('popup.html'));
-
-    async function tabIdOf(page: Page): Promise<number> {
-      const extension = await extensionConsole(); // before: opening it makes it the active tab
-      await page.bringToFront();
-      const id = await poll('the active tab', () =>
-        extension.evaluate(async (url) => {
-          const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-          // Without the tabs permission a tab's URL shows only where Sổ tay has host access.
-          return tab?.id !== undefined && (tab.url === undefined || tab.url === url) ? tab.id : undefined;
-        }, page.url()),
-      );
-      return id;
-    }
-
-    return {
-      name: 'firefox',
-      async open(url) {
-        const page = await firefox.browser.newPage();
-        await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-        return wrap(page);
-      },
-      async waitForSotay(page) {
-        const tabId = await tabIdOf((page as FirefoxScenarioPage).page);
-        const extension = await extensionConsole();
-        await poll(`Sổ tay in tab ${tabId}`, () =>
-          extension.evaluate(async (id) => {
-            const state = (await browser.storage.session.get(`tab:${id}`))[`tab:${id}`] as { orphans?: unknown } | undefined;
-            return state?.orphans ? true : undefined;
-          }, tabId),
-        );
-      },
-      async openPopupFor(page) {
-        const tabId = await tabIdOf((page as FirefoxScenarioPage).page);
-        return wrap(await firefox.openExtensionPage(`popup.html?tab=${tabId}`));
-      },
-      async openLibrary(hash = '') {
-        return wrap(await firefox.openExtensionPage(`options.html${hash ? `#${hash}` : ''}`));
-      },
-      async download(action): Promise<SavedFile> {
-        const before = new Set(readdirSync(downloadDir));
-        await action();
-        let lastSize = -1;
-        const fileName = await poll('a finished download', async () => {
-          const name = readdirSync(downloadDir).find((f) => !before.has(f) && !f.endsWith('.part'));
-          if (!name) return undefined;
-          // Firefox writes into <name>.part and renames it; wait for the size to settle anyway.
-          const size = statSync(join(downloadDir, name)).size;
-          const settled = size > 0 && size === lastSize;
-          lastSize = size;
-          return settled ? name : undefined;
-        });
-        return { fileName, text: readFileSync(join(downloadDir, fileName), 'utf8') };
-      },
-      async close() {
-        await firefox.close();
-        rmSync(downloadDir, { recursive: true, force: true });
-      },
-    };
-  },
+  extraSiteRoots: FIREFOX_SITE_ROOTS,
+  launch: (server) => launchFirefoxScenarioBrowser(server),
 };
+
+export async function launchFirefoxScenarioBrowser(
+  server: SiteServer,
+  options: { autoGrantOptionalPermissions?: boolean } = {},
+): Promise<ScenarioBrowser> {
+  const downloadDir = mkdtempSync(join(tmpdir(), 'sotay-downloads-'));
+  const firefox = await launchFirefoxWithExtension({
+    headless: true,
+    proxyPort: server.port,
+    downloadDir,
+    extensionDir: FIREFOX_TEST_EXTENSION_DIR,
+    ...options,
+  });
+  let consolePage: Promise<Page> | undefined;
+  const extensionConsole = () => (consolePage ??= firefox.openExtensionPage('popup.html'));
+
+  async function tabIdOf(page: Page): Promise<number> {
+    const extension = await extensionConsole(); // before: opening it makes it the active tab
+    await page.bringToFront();
+    const id = await poll('the active tab', () =>
+      extension.evaluate(async (url) => {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        // Without the tabs permission a tab's URL shows only where Sổ tay has host access.
+        return tab?.id !== undefined && (tab.url === undefined || tab.url === url) ? tab.id : undefined;
+      }, page.url()),
+    );
+    return id;
+  }
+
+  return {
+    name: 'firefox',
+    async open(url) {
+      const page = await firefox.browser.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      return wrap(page);
+    },
+    async waitForSotay(page) {
+      const tabId = await tabIdOf((page as FirefoxScenarioPage).page);
+      const extension = await extensionConsole();
+      await poll(`Sổ tay in tab ${tabId}`, () =>
+        extension.evaluate(async (id) => {
+          const state = (await browser.storage.session.get(`tab:${id}`))[`tab:${id}`] as { orphans?: unknown } | undefined;
+          return state?.orphans ? true : undefined;
+        }, tabId),
+      );
+    },
+    async openPopupFor(page) {
+      const tabId = await tabIdOf((page as FirefoxScenarioPage).page);
+      return wrap(await firefox.openExtensionPage(`popup.html?tab=${tabId}`));
+    },
+    async openLibrary(hash = '') {
+      return wrap(await firefox.openExtensionPage(`options.html${hash ? `#${hash}` : ''}`));
+    },
+    async download(action): Promise<SavedFile> {
+      const before = new Set(readdirSync(downloadDir));
+      await action();
+      let lastSize = -1;
+      const fileName = await poll('a finished download', async () => {
+        const name = readdirSync(downloadDir).find((f) => !before.has(f) && !f.endsWith('.part'));
+        if (!name) return undefined;
+        // Firefox writes into <name>.part and renames it; wait for the size to settle anyway.
+        const size = statSync(join(downloadDir, name)).size;
+        const settled = size > 0 && size === lastSize;
+        lastSize = size;
+        return settled ? name : undefined;
+      });
+      return { fileName, text: readFileSync(join(downloadDir, fileName), 'utf8') };
+    },
+    async close() {
+      await firefox.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
+  };
+}
