@@ -43,7 +43,7 @@ export const OVERLAY_ATTRIBUTE = 'data-sotay-highlights';
 export type PainterMode = 'highlight-api' | 'overlay';
 
 /** Past this many highlights, only the ones near the viewport are registered (Highlight API mode). */
-export const WINDOWED_PAINTING_THRESHOLD = 150;
+export const WINDOWED_PAINTING_THRESHOLD = 50;
 /** How far beyond the viewport a highlight is registered ahead of scrolling. */
 const WINDOW_MARGIN = '100% 0px 100% 0px';
 
