@@ -206,7 +206,10 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
     if (answered) {
       found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
     } else {
-    const probes = [...(await Promise.all(terms.map(termProbe))), ...(await filterProbes)];
+    // A tag or site with only a few highlights: those are read and their words checked on the records;
+    // probing a common word's index entries would cost more than the whole answer.
+    const fewCandidates = completeFilters.some((keys) => keys.length <= readAll);
+    const probes = [...(fewCandidates ? [] : await Promise.all(terms.map(termProbe))), ...(await filterProbes)];
     const complete = probes.filter((keys) => keys.length <= small).sort((a, b) => a.length - b.length);
     const recencyIndex = store.index(order.index);
     const startAfter = (): IDBKeyRange | null => (afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null);
