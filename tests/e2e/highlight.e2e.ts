@@ -148,7 +148,7 @@ describe('highlighting through the toolbar', () => {
     await bar.getByRole('button', { name: 'Thẻ' }).click();
     await bar.getByRole('combobox', { name: 'Thêm thẻ' }).fill('hoc');
     await expect.poll(() => bar.getByRole('option').allTextContents()).toEqual([expect.stringContaining('học tập')]);
-    await bar.getByRole('option').first().dispatchEvent('mousedown');
+    await bar.getByRole('option').first().click();
     await expect.poll(() => bar.getByRole('button', { name: 'Bỏ thẻ học tập' }).count()).toBe(1);
   });
 });
