@@ -10,7 +10,8 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BRIDGE_URL, type BridgeReply } from '../../tests/e2e/firefox-bridge/protocol';
 
@@ -66,42 +67,57 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
   const uuid = randomUUID();
   const base = `moz-extension://${uuid}/`;
 
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: options.headless,
-    protocol: 'webDriverBiDi',
-    // A loaded 2-core machine: the first start of a new profile can take a while.
-    timeout: 120_000,
-    protocolTimeout: 120_000,
-    extraPrefsFirefox: {
-      'network.proxy.type': 1, // manual
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': options.proxyPort,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': options.proxyPort,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
-      'network.proxy.share_proxy_settings': false,
-      // Sample portals are plain http; never try https first.
-      'dom.security.https_first': false,
-      'dom.security.https_only_mode': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
-      'intl.accept_languages': 'vi-VN, vi',
-      ...(options.autoGrantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
-      ...(options.downloadDir
-        ? {
-            'browser.download.folderList': 2, // the directory below
-            'browser.download.dir': options.downloadDir,
-            'browser.download.useDownloadDir': true,
-            'browser.download.always_ask_before_handling_new_types': false,
-            'browser.download.alwaysOpenPanel': false,
-          }
-        : {}),
-    },
-  });
-  const installedId = await browser.installExtension(extensionDir);
-  if (installedId !== geckoId) throw new Error(`Installed ${installedId}, expected ${geckoId}`);
+  // Our own profile directory, removed on close even if Firefox was still writing to it.
+  const profileDir = mkdtempSync(join(tmpdir(), 'sotay-firefox-'));
+  const removeProfile = () => rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      userDataDir: profileDir,
+      executablePath: firefoxPath(),
+      headless: options.headless,
+      protocol: 'webDriverBiDi',
+      // A loaded 2-core machine: the first start of a new profile can take a while.
+      timeout: 120_000,
+      protocolTimeout: 120_000,
+      extraPrefsFirefox: {
+        'network.proxy.type': 1, // manual
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': options.proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': options.proxyPort,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+        'network.proxy.share_proxy_settings': false,
+        // Sample portals are plain http; never try https first.
+        'dom.security.https_first': false,
+        'dom.security.https_only_mode': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+        'intl.accept_languages': 'vi-VN, vi',
+        ...(options.autoGrantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
+        ...(options.downloadDir
+          ? {
+              'browser.download.folderList': 2, // the directory below
+              'browser.download.dir': options.downloadDir,
+              'browser.download.useDownloadDir': true,
+              'browser.download.always_ask_before_handling_new_types': false,
+              'browser.download.alwaysOpenPanel': false,
+            }
+          : {}),
+      },
+    })
+    .catch((error: unknown) => {
+      removeProfile();
+      throw error;
+    });
+  try {
+    const installedId = await browser.installExtension(extensionDir);
+    if (installedId !== geckoId) throw new Error(`Installed ${installedId}, expected ${geckoId}`);
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    removeProfile();
+    throw error;
+  }
 
   let bridge: Promise<Page> | undefined;
   let nextRequest = 1;
@@ -146,7 +162,11 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       throw new Error(`The extension page ${url} did not open`);
     },
     async close() {
-      await browser.close();
+      try {
+        await browser.close();
+      } finally {
+        removeProfile();
+      }
     },
   };
 }
