@@ -132,6 +132,8 @@ async function addNote(page: Page, passage: string, note: string, tag?: string):
   await selectText(page, passage);
   const bar = toolbar(page);
   await bar.getByRole('button', { name: 'Đánh dấu màu vàng' }).click();
+  // Saved: the toolbar now edits the new highlight (only that one offers to delete it).
+  await bar.getByRole('button', { name: 'Xóa đánh dấu' }).waitFor();
   if (tag) {
     await bar.getByRole('button', { name: 'Thẻ' }).click();
     await bar.getByRole('combobox', { name: 'Thêm thẻ' }).fill(tag);
