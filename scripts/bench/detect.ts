@@ -282,7 +282,7 @@ function refit(path: string) {
   const worst = Math.max(0, ...rows.map((row, i) => (row.listingOrHome && !row.truth ? fittedScores[i]! : -Infinity)));
   const shift = -Math.ceil(worst * 20 + 1e-9) / 20;
   console.log('weights (raw units):');
-  for (const [j, name] of names.entries()) console.log(`  ${name}: ${full.w[j]!.toFixed(2)},`);
+  for (const [j, name] of names.entries()) console.log(`  ${name}: ${Number(full.w[j]!.toPrecision(3))},`);
   console.log(`fitted bias ${full.bias.toFixed(2)}; shift ${shift.toFixed(2)} keeps every listing/home page out -> bias ${(full.bias + shift).toFixed(2)}`);
   for (const [label, scores, move] of [['fitted', fittedScores, shift], ['5-fold cross-validated', crossScores, shift]] as const) {
     for (const corpus of ['wcxb', 'readability']) {

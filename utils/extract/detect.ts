@@ -381,34 +381,35 @@ export function detectionFeatures(input: DetectionInput): DetectionFeatures {
 /**
  * Weights per unit of each feature and the bias: an L2-regularised logistic regression fitted on the
  * features `npm run bench:detect -- --features FILE` writes for wcxb-dev (page type article vs the rest)
- * and Readability's test pages (`readerable`), listing and home pages weighted 4×, rounded. Four are set
- * by hand (marked). 5-fold cross-validated accuracy is within 0.01 of the fitted one: see BENCHMARKS.md.
+ * and Readability's test pages (`readerable`), listing and home pages weighted 4×, kept to 3 significant
+ * digits (`npm run bench:detect -- --fit FILE` prints them). Four are set by hand (marked). 5-fold
+ * cross-validated accuracy is about 0.015 below the fitted one: see BENCHMARKS.md.
  */
 export const DETECTION_WEIGHTS: Record<keyof DetectionFeatures, number> = {
   homeUrl: -6, // set by hand: a site's front page is not one article
   listingUrl: -2.51,
-  articleUrl: 0.53,
+  articleUrl: 0.529,
   profileArticleUrl: 1.5, // set by hand: no portal pages in the corpora
-  jsonLdArticle: 0.99,
+  jsonLdArticle: 0.992,
   jsonLdOther: -1.15,
   ogArticle: 1.01,
-  ogOther: -0.22,
+  ogOther: -0.218,
   hasDate: 2.03,
   hasAuthor: 1.07,
-  textSize: -0.73,
-  longParagraphs: -0.02,
-  proseScore: 0.01,
-  proseRatio: -0.37,
+  textSize: -0.734,
+  longParagraphs: -0.0241,
+  proseScore: 0.00613,
+  proseRatio: -0.369,
   rootLinkDensity: -3.07,
   pageShare: 2.34,
-  articleCards: 0.05,
-  teaserRate: -0.05,
-  oneMatchingH1: -0.52,
-  noH1: 0.49,
+  articleCards: 0.0537,
+  teaserRate: -0.0504,
+  oneMatchingH1: -0.516,
+  noH1: 0.487,
   videoPage: -3.91,
-  manyCards: -0.8,
+  manyCards: -0.804,
   profileWithoutBody: -1.5, // set by hand: no portal pages in the corpora
-  cmsWithoutBody: -0.35,
+  cmsWithoutBody: -0.354,
   jsonLdProduct: -1.99,
   jsonLdDiscussion: -3.6,
   jsonLdOrganisation: -1.52,
@@ -417,20 +418,20 @@ export const DETECTION_WEIGHTS: Record<keyof DetectionFeatures, number> = {
   productUrl: -2.13,
   serviceUrl: -2.71,
   shallowUrl: -1.34,
-  timeElements: -0.36,
-  codeBlocks: -0.32,
-  formControls: -0.14,
-  prices: -0.19,
-  headingRate: -0.18,
-  listItemRate: 0.06,
-  teaserCards: 0.17,
+  timeElements: -0.361,
+  codeBlocks: -0.315,
+  formControls: -0.143,
+  prices: -0.191,
+  headingRate: -0.175,
+  listItemRate: 0.0589,
+  teaserCards: 0.166,
   pagination: -1.36,
-  userLinks: -0.23,
+  userLinks: -0.231,
   sentenceShare: 1.04,
   articleBody: 2.08,
-  readerable: 0.52,
-  pageProse: 0.33,
-  headingWords: 0.44,
+  readerable: 0.516,
+  pageProse: 0.334,
+  headingWords: 0.443,
   shortText: -1.3,
   teaserGrid: -1, // set by hand: eight or more cards in one container
 };
