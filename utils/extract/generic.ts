@@ -149,6 +149,34 @@ export function chooseRoot(body: Element, candidates: Candidate[], stats: Map<El
   return root;
 }
 
+/**
+ * The page's main region: from the body, step into the child holding most of the text for as long
+ * as one child holds at least 60% of it, passing over navigation, banners, footers, asides and
+ * blocks whose class says they are not content (a mega-footer can hold most of a shop's text). On
+ * pages built of lists, cards and tables (listings, shops, service pages) paragraph voting finds
+ * only a scrap; this region is where their content is.
+ */
+/** Page furniture that can outweigh the content on a shop page, whatever other class it also has. */
+const NOT_A_REGION = /footer|cookie|consent|sidebar|navbar|(^|[\s_-])(nav|menu)([\s_-]|$)/i;
+
+export function mainRegion(body: Element, stats: Map<Element, ElementStats>): Element {
+  let region = body;
+  for (;;) {
+    const total = stats.get(region)?.textLength ?? 0;
+    let best: Element | null = null;
+    let bestLength = 0;
+    for (let child = region.firstElementChild; child; child = child.nextElementSibling) {
+      const length = stats.get(child)?.textLength ?? 0;
+      if (length > bestLength && !isUnlikely(child) && classWeight(child) >= 0 && !NOT_A_REGION.test(`${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`)) {
+        best = child;
+        bestLength = length;
+      }
+    }
+    if (!best || bestLength < total * 0.6) return region;
+    region = best;
+  }
+}
+
 /** Siblings of the chosen root that hold more of the article (Readability's sibling pass). */
 export function siblingsToInclude(root: Element, candidates: Candidate[], stats: Map<Element, ElementStats>): Element[] {
   const parent = root.parentElement;

@@ -5,7 +5,7 @@
 import type { ArticleMeta } from '../model/types';
 import { findDateInText } from './date';
 import { detectArticle, type DetectionFeatures } from './detect';
-import { chooseRoot, findExcluded, scoreCandidates, siblingsToInclude } from './generic';
+import { chooseRoot, findExcluded, mainRegion, scoreCandidates, siblingsToInclude } from './generic';
 import {
   cleanLead,
   cleanTitle,
@@ -221,11 +221,14 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   let collected: Collected = { anchors: [], h1s: [], articles: 0 };
   let stats = measure(body, collected);
   const textOptions: TextOptions = {};
-  if (stats.get(body)!.textLength < 200) {
-    // A saved page whose content waits hidden for a script (streamed React): read it anyway.
+  const visibleLength = stats.get(body)!.textLength;
+  if (visibleLength < 500) {
+    // A saved page whose content waits hidden for a script (streamed React, a forum's <noscript>
+    // copy): read it anyway when that is where nearly all of the text is.
     const withHidden: Collected = { anchors: [], h1s: [], articles: 0 };
     const hiddenStats = measure(body, withHidden, true);
-    if (hiddenStats.get(body)!.textLength > 1000) {
+    const hiddenLength = hiddenStats.get(body)!.textLength;
+    if (hiddenLength > 1000 && hiddenLength > visibleLength * 10) {
       collected = withHidden;
       stats = hiddenStats;
       textOptions.includeHidden = true;
@@ -266,6 +269,21 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
         if (!kept.has(child)) preExcluded.push(child);
       }
       root = parent;
+    }
+    // Paragraph voting found only a scrap of the page's main region: the content is not prose
+    // (lists, cards, tables), so the region is the root.
+    // Taken only when what survives cleaning there is clearly more than the scrap.
+    const region = mainRegion(body, stats);
+    const rootLength = stats.get(root)?.textLength ?? 0;
+    if (
+      region !== root &&
+      region !== body && // the whole body would bring its footer and menus along
+      rootLength < (stats.get(region)?.textLength ?? 0) * 0.15 &&
+      articleTextOf(region, findExcluded(region, stats), textOptions).length > rootLength * 2
+    ) {
+      root = region;
+      preExcluded.length = 0;
+      reasons.push('little prose: the main region of the page');
     }
   }
 
