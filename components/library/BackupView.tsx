@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Database } from '@/utils/db/database';
-import { exportBackupParts, importBackup, parseBackup, previewImport, type ImportPreview, type ParsedBackup } from '@/utils/db/backup';
+import { exportBackupParts, type ImportPreview } from '@/utils/db/backup';
+import { commitStagedBackup, discardStagedBackup, previewStagedBackup, stageBackup, type StagedBackup } from '@/utils/db/import';
 import { requestPersistence, storageUsage, type StorageUsage } from '@/utils/db/storage';
 import type { Locale, Translate } from '@/utils/i18n';
 import type { OptionsServices } from './services';
@@ -17,7 +18,7 @@ interface BackupViewProps {
 type ImportState =
   | { step: 'idle' }
   | { step: 'reading' }
-  | { step: 'preview'; fileName: string; backup: ParsedBackup; preview: ImportPreview }
+  | { step: 'preview'; fileName: string; staged: StagedBackup; preview: ImportPreview }
   | { step: 'importing' }
   | { step: 'done'; result: ImportPreview }
   | { step: 'failed'; message: string };
@@ -39,10 +40,11 @@ export function BackupView(props: BackupViewProps) {
   async function exportAll() {
     setExporting(true);
     try {
-      const parts: string[] = [];
-      for await (const part of exportBackupParts(db)) parts.push(part);
+      // Each chunk joins the Blob at once, so the page holds one chunk of text at a time, not the whole file.
+      let file = new Blob([], { type: 'application/ld+json' });
+      for await (const part of exportBackupParts(db)) file = new Blob([file, part], { type: 'application/ld+json' });
       const stamp = new Date().toISOString().slice(0, 10);
-      services.download(new Blob(parts, { type: 'application/ld+json' }), `so-tay-backup-${stamp}.json`);
+      services.download(file, `so-tay-backup-${stamp}.json`);
       setExportStatus(t('backupExported'));
     } catch (error) {
       setExportStatus(t('errorMessage', errorText(error, t)));
@@ -56,9 +58,11 @@ export function BackupView(props: BackupViewProps) {
     if (!file) return;
     setState({ step: 'reading' });
     try {
-      const backup = parseBackup(await file.text());
-      const preview = await previewImport(db, backup);
-      setState({ step: 'preview', fileName: file.name, backup, preview });
+      // The file is streamed into staging (utils/db/import.ts): memory stays bounded however large it is,
+      // and nothing reaches the library until the user confirms the preview.
+      const staged = await stageBackup(db, file);
+      const preview = await previewStagedBackup(db, staged);
+      setState({ step: 'preview', fileName: file.name, staged, preview });
     } catch (error) {
       setState({ step: 'failed', message: errorText(error, t) });
     } finally {
@@ -66,16 +70,21 @@ export function BackupView(props: BackupViewProps) {
     }
   }
 
-  async function confirmImport(backup: ParsedBackup) {
+  async function confirmImport(staged: StagedBackup) {
     setState({ step: 'importing' });
     try {
-      const result = await importBackup(db, backup);
+      const result = await commitStagedBackup(db, staged);
       setState({ step: 'done', result });
       props.onChanged();
       void storageUsage().then(setUsage);
     } catch (error) {
       setState({ step: 'failed', message: errorText(error, t) });
     }
+  }
+
+  function cancelImport() {
+    setState({ step: 'idle' });
+    void discardStagedBackup(db).catch(() => undefined);
   }
 
   async function askPersistence() {
@@ -111,8 +120,8 @@ export function BackupView(props: BackupViewProps) {
               <li>{t('backupPreviewUnchanged', numbers.format(state.preview.unchanged))}</li>
             </ul>
             <div class="actions">
-              <button type="button" onClick={() => void confirmImport(state.backup)}>{t('backupConfirm')}</button>
-              <button type="button" class="secondary" onClick={() => setState({ step: 'idle' })}>{t('libCancel')}</button>
+              <button type="button" onClick={() => void confirmImport(state.staged)}>{t('backupConfirm')}</button>
+              <button type="button" class="secondary" onClick={cancelImport}>{t('libCancel')}</button>
             </div>
           </div>
         )}

@@ -264,8 +264,16 @@ describe('the library (options page)', () => {
     await rows(library).filter({ hasText: HANOI_PASSAGE }).getByRole('button', { name: 'Xóa đánh dấu' }).click();
     await expect.poll(() => rows(library).count()).toBe(2);
 
-    await backup.getByLabel('Chọn tệp sao lưu Sổ tay (.json)').setInputFiles(file);
+    // A preview the user cancels writes nothing.
     const preview = backup.getByTestId('import-preview');
+    await backup.getByLabel('Chọn tệp sao lưu Sổ tay (.json)').setInputFiles(file);
+    await expect.poll(() => preview.count()).toBe(1);
+    await preview.getByRole('button', { name: 'Huỷ' }).click();
+    await expect.poll(() => preview.count()).toBe(0);
+    await library.reload();
+    await expect.poll(() => rows(library).count()).toBe(2);
+
+    await backup.getByLabel('Chọn tệp sao lưu Sổ tay (.json)').setInputFiles(file);
     await expect.poll(() => preview.textContent()).toContain('3 bài viết');
     const text = await preview.textContent();
     expect(text).toContain('3 đoạn đánh dấu');
