@@ -252,6 +252,31 @@ export function rejected(message: string): StoreError {
 }
 
 /**
+ * The document around the records, checked: the version first, so a file from a newer Sổ tay gets the
+ * right message rather than a shape error. Shared by parseBackup and the streamed import (import.ts).
+ */
+export function backupDocument(json: unknown) {
+  if (!isPlainObject(json)) throw new ValidationError('', 'expected a JSON-LD AnnotationCollection object');
+  const version = json['sotay:formatVersion'];
+  if (version !== BACKUP_FORMAT_VERSION) {
+    throw rejected(`its format version ${JSON.stringify(version)?.slice(0, 20)} is unknown (this Sổ tay reads version ${BACKUP_FORMAT_VERSION})`);
+  }
+  return documentShape(json, '');
+}
+
+/** The backup's tag colours, each name cleaned as the store would and none twice. */
+export function backupTagColors(doc: ReturnType<typeof backupDocument>): { name: string; color: string }[] {
+  const tagKeys = new Set<string>();
+  return doc['sotay:tags'].map((t, i) => {
+    const name = cleanTagName(t.name, `sotay:tags[${i}].name`);
+    const key = canonicalKey(name);
+    if (tagKeys.has(key)) throw new ValidationError(`sotay:tags[${i}]`, `tag ${name} appears twice`);
+    tagKeys.add(key);
+    return { name, color: t.color };
+  });
+}
+
+/**
  * Read and check a backup file completely: its JSON, its format version, every record and how records
  * refer to each other. Returns the records, or throws a StoreError('invalid') that says what is wrong.
  */
@@ -266,13 +291,7 @@ export function parseBackup(text: unknown, options: { maxChars?: number } = {}):
     throw rejected('it is not a JSON file');
   }
   try {
-    // The version first, so a file from a newer Sổ tay gets the right message rather than a shape error.
-    if (!isPlainObject(json)) throw new ValidationError('', 'expected a JSON-LD AnnotationCollection object');
-    const version = json['sotay:formatVersion'];
-    if (version !== BACKUP_FORMAT_VERSION) {
-      throw rejected(`its format version ${JSON.stringify(version)?.slice(0, 20)} is unknown (this Sổ tay reads version ${BACKUP_FORMAT_VERSION})`);
-    }
-    const doc = documentShape(json, '');
+    const doc = backupDocument(json);
 
     const articles = doc['sotay:articles'].map((value, i) => {
       const path = `sotay:articles[${i}]`;
@@ -299,14 +318,7 @@ export function parseBackup(text: unknown, options: { maxChars?: number } = {}):
     });
     if (doc.total !== annotations.length) throw new ValidationError('total', `says ${JSON.stringify(doc.total)?.slice(0, 20)} but the file holds ${annotations.length}`);
 
-    const tagKeys = new Set<string>();
-    const tagColors = doc['sotay:tags'].map((t, i) => {
-      const name = cleanTagName(t.name, `sotay:tags[${i}].name`);
-      const key = canonicalKey(name);
-      if (tagKeys.has(key)) throw new ValidationError(`sotay:tags[${i}]`, `tag ${name} appears twice`);
-      tagKeys.add(key);
-      return { name, color: t.color };
-    });
+    const tagColors = backupTagColors(doc);
     return { formatVersion: BACKUP_FORMAT_VERSION, generated: doc.generated, articles, annotations, tagColors };
   } catch (error) {
     if (error instanceof StoreError) throw error;

@@ -17,9 +17,9 @@ import { canonicalKey } from '../text/fold';
 import {
   annotationFromJson,
   articleJson,
-  BACKUP_FORMAT_VERSION,
+  backupDocument,
+  backupTagColors,
   decide,
-  documentShape,
   MAX_BACKUP_CHARS,
   MAX_BACKUP_RECORDS,
   mergeArticle,
@@ -31,8 +31,7 @@ import { readTransaction, StoreError, writeTransaction } from './errors';
 import { saveRecord } from './postings';
 import { toRecord } from './records';
 import { adjustTagCounts } from './tag-counts';
-import { cleanTagName, validateArticle } from './validate';
-import { isPlainObject } from '../messaging/guard';
+import { validateArticle } from './validate';
 
 /** Records per staging transaction and per read of the final merge. */
 const CHUNK = 500;
@@ -338,25 +337,13 @@ async function stage(db: Database, source: Blob | string, maxChars: number, chun
     throw rejected('it is not a JSON file');
   }
   try {
-    if (!isPlainObject(json)) throw new ValidationError('', 'expected a JSON-LD AnnotationCollection object');
-    const version = json['sotay:formatVersion'];
-    if (version !== BACKUP_FORMAT_VERSION) {
-      throw rejected(`its format version ${JSON.stringify(version)?.slice(0, 20)} is unknown (this Sổ tay reads version ${BACKUP_FORMAT_VERSION})`);
-    }
-    const doc = documentShape(json, '');
+    const doc = backupDocument(json);
     if (firstProblem) throw firstProblem;
     for (const [url, i] of referenced) {
       if (!articleUrls.has(url)) throw new ValidationError(`items[${i}].target.source`, 'names no article of this backup');
     }
     if (doc.total !== itemCount) throw new ValidationError('total', `says ${JSON.stringify(doc.total)?.slice(0, 20)} but the file holds ${itemCount}`);
-    const tagKeys = new Set<string>();
-    const tagColors = doc['sotay:tags'].map((t, i) => {
-      const name = cleanTagName(t.name, `sotay:tags[${i}].name`);
-      const key = canonicalKey(name);
-      if (tagKeys.has(key)) throw new ValidationError(`sotay:tags[${i}]`, `tag ${name} appears twice`);
-      tagKeys.add(key);
-      return { name, color: t.color };
-    });
+    const tagColors = backupTagColors(doc);
     await flushStaged();
     return { generated: doc.generated, articles: articleCount, annotations: itemCount, tagColors };
   } catch (error) {
