@@ -100,6 +100,22 @@ export type Migration = (db: IDBPDatabase<SotayDB>, tx: UpgradeTransaction) => v
 // idb's typed schema describes the newest version only; migrations talk to older shapes untyped.
 type LooseDb = IDBPDatabase<unknown>;
 type LooseTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+/** All forEachChunk needs of a store. */
+type ChunkSource = { getAll(query: IDBKeyRange | null, count: number): Promise<unknown[]> };
+
+/**
+ * Every annotation record, 500 at a time in key order. In chunks: a cursor would cost a round trip per
+ * record, and getAll of everything would hold the whole library in memory.
+ */
+async function forEachChunk(annotations: ChunkSource, visit: (chunk: AnnotationRecord[]) => Promise<void>): Promise<void> {
+  let after: string | undefined;
+  for (;;) {
+    const chunk = (await annotations.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 500)) as AnnotationRecord[];
+    if (!chunk.length) return;
+    await visit(chunk);
+    after = chunk[chunk.length - 1]!.id;
+  }
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   // 0 → 1: saved pages, keyed by normalised URL.
@@ -155,35 +171,25 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       return key;
     };
-    // In chunks: a cursor would cost a round trip per record, and getAll of everything would hold the
-    // whole library in memory.
-    let after: string | undefined;
-    for (;;) {
-      const chunk = (await annotations.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 500)) as AnnotationRecord[];
-      if (!chunk.length) break;
+    await forEachChunk(annotations, async (chunk) => {
       const writes: Promise<unknown>[] = [];
       for (const record of chunk) writes.push(annotations.put({ ...record, titleKey: await titleKeyOf(record.articleUrl) }));
       await Promise.all(writes);
-      after = chunk[chunk.length - 1]!.id;
-    }
+    });
   },
   // 3 → 4: the text-search index moves from byToken (an index: it answers with ids only) to the
   // wordTimeline store, whose keys say when each match was last changed (see SotayDB.wordTimeline).
   async (db, tx) => {
     const annotations = (tx as unknown as LooseTx).objectStore('annotations');
     const words = (db as unknown as LooseDb).createObjectStore('wordTimeline');
-    let after: string | undefined;
-    for (;;) {
-      const chunk = (await annotations.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 500)) as AnnotationRecord[];
-      if (!chunk.length) break;
+    await forEachChunk(annotations, async (chunk) => {
       const writes: Promise<unknown>[] = [];
       for (const record of chunk) {
         const time = String(END_OF_TIME - record.updated).padStart(16, '0');
         for (const word of new Set(record.tokens)) writes.push(words.put(0, `${word}\u0001${time}\u0001${record.id}`));
       }
       await Promise.all(writes);
-      after = chunk[chunk.length - 1]!.id;
-    }
+    });
     annotations.deleteIndex('byToken');
   },
   // 4 → 5: staging stores for importing a large backup with bounded memory (import.ts).
@@ -198,18 +204,14 @@ export const MIGRATIONS: readonly Migration[] = [
     const words = (db as unknown as LooseDb).createObjectStore('wordsByTime');
     words.createIndex('byWord', 'words', { multiEntry: true });
     const annotations = (tx as unknown as LooseTx).objectStore('annotations');
-    let after: string | undefined;
-    for (;;) {
-      const chunk = (await annotations.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 500)) as AnnotationRecord[];
-      if (!chunk.length) break;
+    await forEachChunk(annotations, async (chunk) => {
       const writes: Promise<unknown>[] = [];
       for (const record of chunk) {
         const time = String(END_OF_TIME - record.updated).padStart(16, '0');
         writes.push(words.put({ words: [...new Set(record.tokens)].map((word) => `${word}\u0001${time}`) }, `${time}\u0001${record.id}`));
       }
       await Promise.all(writes);
-      after = chunk[chunk.length - 1]!.id;
-    }
+    });
   },
 ];
 
