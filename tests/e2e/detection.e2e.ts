@@ -1,27 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteServer } from '../../scripts/lib/site-server';
-import type { ExtensionBrowser } from '../../scripts/lib/browser';
-import { SAMPLE_ARTICLE_URL, launch, openPopupFor, startSites, tabIdOf, waitForSotay } from './support';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_ARTICLE_URL, openPopupFor, tabIdOf, useE2eSession, waitForSotay } from './support';
 
 declare const chrome: typeof import('@wxt-dev/browser').Browser;
 
-let server: SiteServer;
-let browser: ExtensionBrowser | undefined;
 
-beforeAll(async () => {
-  server = await startSites();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
+const session = useE2eSession();
 
 describe('article detection on the live page', () => {
   it('recognises the sample article and shows its title, date and author in the popup', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await browser.context.newPage();
     await page.goto(SAMPLE_ARTICLE_URL);
     await waitForSotay(browser, page);
@@ -43,7 +30,7 @@ describe('article detection on the live page', () => {
   });
 
   it('does not take the category listing for an article', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await browser.context.newPage();
     await page.goto('http://hanoi.gov.vn/tin-tuc-su-kien.htm');
     await waitForSotay(browser, page);

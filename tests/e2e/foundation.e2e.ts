@@ -1,38 +1,23 @@
 import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteServer } from '../../scripts/lib/site-server';
-import type { ExtensionBrowser } from '../../scripts/lib/browser';
+import { describe, expect, it } from 'vitest';
 import {
   NON_PORTAL_URL,
   SAMPLE_ARTICLE_URL,
   SAMPLE_TITLE,
-  launch,
   openPopupFor,
-  startSites,
   tabIdOf,
+  useE2eSession,
   waitForSotay,
 } from './support';
 
 // Code passed to evaluate() runs inside the extension, where `chrome` is the extension API.
 declare const chrome: typeof import('@wxt-dev/browser').Browser;
 
-let server: SiteServer;
-let browser: ExtensionBrowser | undefined;
-
-beforeAll(async () => {
-  server = await startSites();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
+const session = useE2eSession();
 
 describe('the extension in Chromium', () => {
   it('is active on a portal page: the popup shows the page and saves it; the library lists it', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const article = await browser.context.newPage();
     await article.goto(SAMPLE_ARTICLE_URL);
     await waitForSotay(browser, article);
@@ -50,7 +35,7 @@ describe('the extension in Chromium', () => {
   });
 
   it('is not active on a page outside the portal list', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await browser.context.newPage();
     await page.goto(NON_PORTAL_URL);
     await page.waitForLoadState('load');
@@ -65,7 +50,7 @@ describe('the extension in Chromium', () => {
   });
 
   it('keeps saved pages when the browser is closed and started again with the same profile', async () => {
-    browser = await launch(server);
+    let browser = await session.launch();
     const article = await browser.context.newPage();
     await article.goto(SAMPLE_ARTICLE_URL + '?utm_source=zalo');
     await waitForSotay(browser, article);
@@ -75,18 +60,18 @@ describe('the extension in Chromium', () => {
     const profile = browser.userDataDir;
     await browser.close({ keepProfile: true });
 
-    browser = await launch(server, profile);
+    browser = await session.launch(profile);
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html#articles'));
     await expect.poll(() => options.getByRole('table').getByRole('row').count()).toBe(2); // header + the page
     expect(await options.getByRole('table').textContent()).toContain(SAMPLE_TITLE);
     await browser.close();
-    browser = undefined;
+    session.browser = undefined;
     rmSync(profile, { recursive: true, force: true });
   });
 
   it('rejects malformed and forbidden messages from an extension page and changes nothing', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const article = await browser.context.newPage();
     await article.goto(SAMPLE_ARTICLE_URL);
     await waitForSotay(browser, article);

@@ -1,10 +1,8 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSiteServer, type SiteServer } from '../../scripts/lib/site-server';
-import type { ExtensionBrowser } from '../../scripts/lib/browser';
-import { SAMPLE_ARTICLE_URL, SITE_ROOTS, launch, openPopupFor, paintedTexts, selectText, tabIdOf, toolbar, waitForSotay } from './support';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_ARTICLE_URL, openPopupFor, paintedTexts, selectText, tabIdOf, toolbar, useE2eSession, waitForSotay } from './support';
 
 // Code passed to evaluate() in the service worker runs with the extension API.
 declare const chrome: typeof import('@wxt-dev/browser').Browser;
@@ -12,9 +10,7 @@ declare const chrome: typeof import('@wxt-dev/browser').Browser;
 const PASSAGE = 'trên cả nước có 25.525 mô hình khác nhau trong học tập và làm theo Bác';
 const SAMPLE_FILE = 'sample/sites/hanoi.gov.vn/tin-tuc-su-kien/lan-toa-tinh-than-hoc-tap-va-lam-theo-tam-guong-cua-bac-4230612155218163.htm';
 
-let overlay: string;
-let server: SiteServer;
-let browser: ExtensionBrowser | undefined;
+const overlay = mkdtempSync(join(tmpdir(), 'sotay-overlay-'));
 
 /** Serve a changed copy of the sample article at its own URL (the portal edited it). */
 function publishEditedSample(edit: (html: string) => string) {
@@ -23,30 +19,22 @@ function publishEditedSample(edit: (html: string) => string) {
   writeFileSync(target, edit(readFileSync(SAMPLE_FILE, 'utf8')));
 }
 
-beforeAll(async () => {
-  overlay = mkdtempSync(join(tmpdir(), 'sotay-overlay-'));
-  server = await startSiteServer([...SITE_ROOTS, overlay]);
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(overlay, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-  rmSync(join(overlay, 'hanoi.gov.vn'), { recursive: true, force: true });
+const session = useE2eSession({
+  extraRoots: () => [overlay],
+  afterEachTest: () => rmSync(join(overlay, 'hanoi.gov.vn'), { recursive: true, force: true }),
+  afterAllTests: () => rmSync(overlay, { recursive: true, force: true }),
 });
 
 async function openSample(url = SAMPLE_ARTICLE_URL) {
-  const page = await browser!.context.newPage();
+  const page = await session.browser!.context.newPage();
   await page.goto(url);
-  await waitForSotay(browser!, page);
+  await waitForSotay(session.browser!, page);
   return page;
 }
 
 describe('highlighting through the toolbar', () => {
   it('highlights with a colour, tags and a note; all of it comes back after a reload', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample();
     await selectText(page, PASSAGE);
     const bar = toolbar(page);
@@ -90,7 +78,7 @@ describe('highlighting through the toolbar', () => {
   });
 
   it('finds the same highlights behind utm_ parameters and a #fragment', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample();
     await selectText(page, PASSAGE);
     await toolbar(page).getByRole('button', { name: 'Đánh dấu màu vàng' }).click();
@@ -100,7 +88,7 @@ describe('highlighting through the toolbar', () => {
   });
 
   it('restores a highlight by fuzzy matching after the portal edits the article a little', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample();
     await selectText(page, PASSAGE);
     await toolbar(page).getByRole('button', { name: 'Đánh dấu màu hồng' }).click();
@@ -116,7 +104,7 @@ describe('highlighting through the toolbar', () => {
   });
 
   it('keeps a highlight whose passage was removed as an orphan, shown in the popup', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample();
     await selectText(page, PASSAGE);
     await toolbar(page).getByRole('button', { name: 'Đánh dấu màu tím' }).click();
@@ -133,7 +121,7 @@ describe('highlighting through the toolbar', () => {
   });
 
   it('suggests an existing Vietnamese tag from unaccented input', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample();
     await selectText(page, PASSAGE);
     const bar = toolbar(page);
@@ -158,7 +146,7 @@ describe('pages that change after loading', () => {
   const LATE_PASSAGE = 'tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến toàn trình đã đạt 62%';
 
   it('restores a highlight on content that a script renders after the page loaded', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample(LATE_URL);
     await page.getByText(LATE_PASSAGE, { exact: false }).waitFor();
     await selectText(page, LATE_PASSAGE);
@@ -177,7 +165,7 @@ describe('pages that change after loading', () => {
 
 describe('keyboard and editing', () => {
   it('highlights the selection with the Alt+Shift+H command and edits it from the keyboard alone', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample();
     // Browser shortcuts are handled by Chromium's own accelerators, which automation cannot press; check
     // the command is registered, then deliver it as the background does when the user presses it.
@@ -209,7 +197,7 @@ describe('keyboard and editing', () => {
   });
 
   it('opens a highlight by clicking it, deletes it and brings it back with Undo', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await openSample();
     await selectText(page, PASSAGE);
     await toolbar(page).getByRole('button', { name: 'Đánh dấu màu vàng' }).click();

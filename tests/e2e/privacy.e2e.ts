@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SiteServer } from '../../scripts/lib/site-server';
 import type { ExtensionBrowser } from '../../scripts/lib/browser';
-import { SAMPLE_ARTICLE_URL, contentScriptWorld, launch, openPopupFor, paintedTexts, selectText, startSites, toolbar, waitForSotay } from './support';
+import { SAMPLE_ARTICLE_URL, contentScriptWorld, openPopupFor, paintedTexts, selectText, toolbar, useE2eSession, waitForSotay } from './support';
 
 /**
  * Two recorders for everything leaving the browser: the browser's own request events (every context:
@@ -16,24 +16,13 @@ function recordRequests(b: ExtensionBrowser, sites: SiteServer) {
   return { fromBrowser, atServer: () => sites.requests.slice(alreadyServed) };
 }
 
-let server: SiteServer;
-let browser: ExtensionBrowser | undefined;
 
-beforeAll(async () => {
-  server = await startSites();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
+const session = useE2eSession();
 
 describe('privacy', () => {
   it('makes no network request of its own during a full session, and leaves no note in the page', async () => {
-    browser = await launch(server);
-    const recorder = recordRequests(browser, server);
+    const browser = await session.launch();
+    const recorder = recordRequests(browser, session.server);
     const requests = recorder.fromBrowser;
 
     const page = await browser.context.newPage();
@@ -66,7 +55,7 @@ describe('privacy', () => {
     await expect.poll(() => paintedTexts(page, 'yellow')).toEqual([passage]);
 
     const ownPage = (url: string) => url.startsWith('http://hanoi.gov.vn/');
-    const extension = (url: string) => url.startsWith(`chrome-extension://${browser!.extensionId}/`);
+    const extension = (url: string) => url.startsWith(`chrome-extension://${browser.extensionId}/`);
     const local = (url: string) => url.startsWith('data:') || url.startsWith('blob:');
     const foreign = requests.filter((url) => !ownPage(url) && !extension(url) && !local(url));
     expect(foreign).toEqual([]);
@@ -80,8 +69,8 @@ describe('privacy', () => {
   });
 
   it('the recorders above do hear a request from each of the extension’s contexts (so their silence means something)', async () => {
-    browser = await launch(server);
-    const recorder = recordRequests(browser, server);
+    const browser = await session.launch();
+    const recorder = recordRequests(browser, session.server);
     const page = await browser.context.newPage();
     await page.goto(SAMPLE_ARTICLE_URL);
     await waitForSotay(browser, page);

@@ -6,23 +6,20 @@
  * at run time (50 MB, 100,000-deep nesting, two million text nodes) so the repository stays small.
  * Each prints what it measured ("[security] …").
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSiteServer, type SiteServer } from '../../scripts/lib/site-server';
-import type { ExtensionBrowser } from '../../scripts/lib/browser';
 import {
   SAMPLE_ARTICLE_URL,
-  SITE_ROOTS,
   contentScriptWorld,
-  launch,
   openPopupFor,
   paintedTexts,
   selectText,
   tabIdOf,
   toolbar,
+  useE2eSession,
   waitForSotay,
 } from './support';
 
@@ -50,9 +47,7 @@ const MARKUP_PASSAGE = 'đoạn mã <img src=x onerror="window.__pwned=1"> vào 
 const NOTE = 'GHI-CHU-RIENG-TU về diễn tập';
 const TAG = 'tuyệt mật';
 
-let server: SiteServer;
-let browser: ExtensionBrowser | undefined;
-let craftedRoot: string;
+const craftedRoot = mkdtempSync(join(tmpdir(), 'sotay-crafted-'));
 
 /** Writes the crafted pages: they are too big to keep in the repository. */
 function writeCraftedSites(root: string): void {
@@ -108,18 +103,12 @@ function writeCraftedSites(root: string): void {
   );
 }
 
-beforeAll(async () => {
-  craftedRoot = mkdtempSync(join(tmpdir(), 'sotay-crafted-'));
-  writeCraftedSites(craftedRoot);
-  server = await startSiteServer([...SITE_ROOTS, 'tests/fixtures/hostile', craftedRoot]);
-}, 120_000);
-afterAll(async () => {
-  await server.close();
-  rmSync(craftedRoot, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
+const session = useE2eSession({
+  extraRoots: () => {
+    writeCraftedSites(craftedRoot);
+    return ['tests/fixtures/hostile', craftedRoot];
+  },
+  afterAllTests: () => rmSync(craftedRoot, { recursive: true, force: true }),
 });
 
 /** Are these built-ins the browser's own, in the world the expression is evaluated in? */
@@ -152,7 +141,7 @@ const scanOf = (page: Page) => page.evaluate(() => (window as unknown as Hostile
 
 describe('a hostile page', () => {
   it('that replaced built-ins before Sổ tay ran, listens to everything and forges events learns only the highlighted ranges — never a note or a tag — and cannot act for the reader', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await browser.context.newPage();
     await page.goto(HOSTILE_URL);
     await waitForSotay(browser, page);
@@ -194,7 +183,7 @@ describe('a hostile page', () => {
   }, 180_000);
 
   it('that floods the DOM with changes leaves Sổ tay responsive', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await browser.context.newPage();
     await page.goto(HOSTILE_URL);
     await waitForSotay(browser, page);
@@ -238,7 +227,7 @@ describe('a hostile page', () => {
   }, 120_000);
 
   it('cannot get another site’s notes through the content script: the background refuses its requests about other pages', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const hanoi = await browser.context.newPage();
     await hanoi.goto(SAMPLE_ARTICLE_URL);
     await waitForSotay(browser, hanoi);
@@ -278,7 +267,7 @@ describe('a hostile page', () => {
   });
 
   it('shows stored markup, javascript: links and direction overrides as text in the popup and the library, and runs none of them', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const page = await browser.context.newPage();
     await page.goto(HOSTILE_URL);
     await waitForSotay(browser, page);
@@ -317,7 +306,7 @@ describe('a hostile page', () => {
 
 describe('least privilege', () => {
   it('the shipped manifest asks for no more than SECURITY.md lists, exposes nothing to pages or other extensions, and its pages refuse inline script and inline handlers', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const manifest = (await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest())) as unknown as Record<string, unknown>;
     expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting']);
     expect(manifest.host_permissions ?? []).toEqual([]);
@@ -356,8 +345,8 @@ describe('crafted pages', () => {
    * it said in the console that the page is over its budget. Returns what happened and how fast.
    */
   async function visit(url: string) {
-    const page = await browser!.context.newPage();
-    const cdp = await browser!.context.newCDPSession(page);
+    const page = await session.browser!.context.newPage();
+    const cdp = await session.browser!.context.newCDPSession(page);
     const notes: string[] = [];
     const errors: string[] = [];
     cdp.on('Runtime.consoleAPICalled', (event) => {
@@ -369,9 +358,9 @@ describe('crafted pages', () => {
     const started = Date.now();
     await page.goto(url, { timeout: 180_000, waitUntil: 'load' });
     const loadedMs = Date.now() - started;
-    const tabId = await tabIdOf(browser!, page);
+    const tabId = await tabIdOf(session.browser!, page);
     const tabState = () =>
-      browser!.serviceWorker.evaluate(
+      session.browser!.serviceWorker.evaluate(
         async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { article?: { extractionMicros?: number } } | undefined,
         tabId,
       );
@@ -397,7 +386,7 @@ describe('crafted pages', () => {
   }
 
   it('a 50 MB page, 100,000-deep nesting (and 2,000 deep by script) and two million text nodes: Sổ tay decides within its budget, stays off where the page is over it, and the page stays usable', async () => {
-    browser = await launch(server);
+    const browser = await session.launch();
     const cases: { url: string; over: boolean }[] = [
       { url: 'http://lon.gov.vn/tin-tuc/trang-50-mb.htm', over: true },
       { url: 'http://sau.gov.vn/tin-tuc/long-sau-bang-script.htm', over: true },

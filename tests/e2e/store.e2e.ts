@@ -1,25 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteServer } from '../../scripts/lib/site-server';
-import type { ExtensionBrowser } from '../../scripts/lib/browser';
-import { SAMPLE_ARTICLE_URL, launch, openPopupFor, paintedTexts, selectText, startSites, tabIdOf, waitForSotay } from './support';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_ARTICLE_URL, openPopupFor, paintedTexts, selectText, tabIdOf, useE2eSession, waitForSotay } from './support';
 
 declare const chrome: typeof import('@wxt-dev/browser').Browser;
 
-let server: SiteServer;
-let browser: ExtensionBrowser | undefined;
 
-beforeAll(async () => {
-  server = await startSites();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
+const session = useE2eSession();
 
 const PASSAGES = [
   'Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến',
@@ -30,7 +17,7 @@ const PASSAGES = [
 
 describe('the store under stress', () => {
   it('loses nothing that was acknowledged when Chromium is killed mid-work (worker and all)', { timeout: 150_000 }, async () => {
-    browser = await launch(server);
+    let browser = await session.launch();
     const page = await browser.context.newPage();
     await page.goto(SAMPLE_ARTICLE_URL);
     await waitForSotay(browser, page);
@@ -51,22 +38,22 @@ describe('the store under stress', () => {
 
     const profile = browser.userDataDir;
     execFileSync('pkill', ['-9', '-f', '--', `user-data-dir=${profile}`]);
-    browser = undefined;
+    session.browser = undefined;
     // …then everything acknowledged is there in a new browser on the same profile.
-    browser = await launch(server, profile);
+    browser = await session.launch(profile);
     const again = await browser.context.newPage();
     await again.goto(SAMPLE_ARTICLE_URL);
     await expect.poll(async () => (await paintedTexts(again, 'yellow')).sort()).toEqual([...PASSAGES].sort());
     const popup = await openPopupFor(browser, again);
     await expect.poll(() => popup.getByTestId('highlights').getByRole('listitem').count()).toBe(PASSAGES.length);
     await browser.close();
-    browser = undefined;
+    session.browser = undefined;
     rmSync(profile, { recursive: true, force: true });
   });
 
   it('keeps every highlight and exact tag counts when several tabs write at once', { timeout: 150_000 }, async () => {
-    browser = await launch(server);
-    const pages = await Promise.all(PASSAGES.map(() => browser!.context.newPage()));
+    const browser = await session.launch();
+    const pages = await Promise.all(PASSAGES.map(() => browser.context.newPage()));
     for (const page of pages) {
       await page.goto(SAMPLE_ARTICLE_URL);
       await waitForSotay(browser, page);

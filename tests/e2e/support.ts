@@ -1,4 +1,5 @@
 /** Shared set-up for end-to-end tests: the site server plus Chromium with the built extension. */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSiteServer, type SiteServer } from '../../scripts/lib/site-server';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
@@ -19,6 +20,48 @@ export function startSites(): Promise<SiteServer> {
 
 export function launch(server: SiteServer, userDataDir?: string): Promise<ExtensionBrowser> {
   return launchWithExtension({ headless: true, hostResolverRules: server.hostResolverRules, userDataDir });
+}
+
+export interface E2eSession {
+  /** This file's site server, started before its first test. */
+  readonly server: SiteServer;
+  /** The browser the running test launched: closed after the test, pass or fail. */
+  browser: ExtensionBrowser | undefined;
+  /** Chromium with the extension for the running test; on `userDataDir` to restart on a kept profile. */
+  launch(userDataDir?: string): Promise<ExtensionBrowser>;
+}
+
+/**
+ * Registers one e2e file's set-up: the site server (SITE_ROOTS plus `extraRoots`, made in beforeAll) for
+ * the whole file, a browser per test closed after it, and the caller's own clean-up after each test and
+ * after the file. A test that killed its browser itself sets `session.browser = undefined`.
+ */
+export function useE2eSession(hooks: { extraRoots?: () => string[]; afterEachTest?: () => void; afterAllTests?: () => void } = {}): E2eSession {
+  let server: SiteServer | undefined;
+  const session: E2eSession = {
+    get server() {
+      if (!server) throw new Error('The site server starts in beforeAll: use it inside a test');
+      return server;
+    },
+    browser: undefined,
+    async launch(userDataDir) {
+      session.browser = await launch(session.server, userDataDir);
+      return session.browser;
+    },
+  };
+  beforeAll(async () => {
+    server = await startSiteServer([...SITE_ROOTS, ...(hooks.extraRoots?.() ?? [])]);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    hooks.afterAllTests?.();
+  });
+  afterEach(async () => {
+    await session.browser?.close();
+    session.browser = undefined;
+    hooks.afterEachTest?.();
+  });
+  return session;
 }
 
 /** The browser's tab id for a page (what the real popup gets from tabs.query). */
