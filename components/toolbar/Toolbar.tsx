@@ -105,17 +105,26 @@ function TagEditor(props: {
   const { t } = props;
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
+  // The list as the reader last left it: a second tag typed before the first one's save comes back must
+  // build on the first, not on the tags the toolbar was given. A new list from the controller replaces it.
+  const [edited, setEdited] = useState<{ from: string[]; tags: string[] }>();
+  const tags = edited && sameTags(edited.from, props.tags) ? edited.tags : props.tags;
   const inputRef = useRef<HTMLInputElement>(null);
-  const suggestions = text.trim() ? suggestTags(text, props.knownTags, props.tags, 6) : [];
+  const suggestions = text.trim() ? suggestTags(text, props.knownTags, tags, 6) : [];
   const listId = 'sotay-tag-suggestions';
 
   useLayoutEffect(() => {
     if (props.focus) inputRef.current?.focus();
   }, []);
 
+  function change(next: string[]) {
+    setEdited({ from: props.tags, tags: next });
+    props.onChange(next);
+  }
+
   function commit(name: string) {
-    const next = addTag(props.tags, name, props.knownTags);
-    if (next.length !== props.tags.length) props.onChange(next);
+    const next = addTag(tags, name, props.knownTags);
+    if (next.length !== tags.length) change(next);
     setText('');
     setActive(-1);
   }
@@ -131,19 +140,19 @@ function TagEditor(props: {
       event.preventDefault();
       const chosen = suggestions[active];
       commit(chosen ? chosen.name : text);
-    } else if (event.key === 'Backspace' && !text && props.tags.length) {
-      props.onChange(props.tags.slice(0, -1));
+    } else if (event.key === 'Backspace' && !text && tags.length) {
+      change(tags.slice(0, -1));
     }
   }
 
   return (
     <div class="panel">
-      {props.tags.length > 0 && (
+      {tags.length > 0 && (
         <ul class="chips">
-          {props.tags.map((tag) => (
+          {tags.map((tag) => (
             <li key={tag} class="chip">
               <span>#{tag}</span>
-              <button type="button" aria-label={t('removeTag', tag)} onClick={() => props.onChange(props.tags.filter((x) => x !== tag))}>
+              <button type="button" aria-label={t('removeTag', tag)} onClick={() => change(tags.filter((x) => x !== tag))}>
                 ×
               </button>
             </li>
@@ -219,4 +228,8 @@ function NoteEditor(props: { t: ReturnType<typeof createTranslator>; note: strin
       </button>
     </div>
   );
+}
+
+function sameTags(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
 }

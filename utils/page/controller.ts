@@ -78,6 +78,9 @@ export class PageController {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private watchUntil = 0;
   private openFor?: string;
+  /** How many edits each highlight has had here, so only the newest one's answer is shown. */
+  private edits = new Map<string, number>();
+  private saving = new Map<string, Promise<Annotation>>();
   private selectionCount = 0;
   private cleanup: (() => void)[] = [];
   private readonly lateContentMs: number;
@@ -288,15 +291,26 @@ export class PageController {
     const range = this.selectionRange();
     if (!range || !range.toString().trim()) return;
     const saved = range.cloneRange();
+    const position = positionBelow(saved);
     this.openFor = undefined;
+    // The first choice creates the highlight; choices made before it is saved (a second tag typed
+    // quickly) change that one highlight once it exists, instead of creating another.
+    let creation: Promise<string | undefined> | undefined;
+    const choose = (changes: { color?: HighlightColor; tags?: string[]; note?: string }, panel?: 'tags' | 'note', status?: Status) => {
+      if (creation) {
+        void creation.then((id) => (id ? this.change(id, changes, position, panel, status) : undefined));
+      } else {
+        creation = this.createFrom(saved, { color: this.defaultColor, ...changes }, panel);
+      }
+    };
     this.ui.showToolbar({
       key: `selection-${++this.selectionCount}`,
-      position: positionBelow(saved),
+      position,
       knownTags: this.knownTags,
       autoFocus,
-      onColor: (color) => void this.createFrom(saved, { color }),
-      onTags: (tags) => void this.createFrom(saved, { color: this.defaultColor, tags }, 'tags'),
-      onNote: (note) => void this.createFrom(saved, { color: this.defaultColor, note }, 'note'),
+      onColor: (color) => choose({ color }),
+      onTags: (tags) => choose({ tags }, 'tags'),
+      onNote: (note) => choose({ note }, 'note', 'noteSaved'),
       onCopy: () => void this.copy(saved.toString(), undefined),
       onDelete: () => undefined,
       onClose: () => this.closeToolbar(),
@@ -310,12 +324,13 @@ export class PageController {
     if (range) await this.createFrom(range.cloneRange(), { color: color ?? this.defaultColor }, undefined, true);
   }
 
+  /** Saves the range as a new highlight and opens its editor; resolves to its id, or undefined when not saved. */
   private async createFrom(
     range: Range,
     input: { color: HighlightColor; tags?: string[]; note?: string },
     panel?: 'tags' | 'note',
     autoFocus = false,
-  ): Promise<void> {
+  ): Promise<string | undefined> {
     const inArticle = this.extraction?.root?.isConnected && this.extraction.root.contains(range.commonAncestorContainer);
     const scope = inArticle ? 'article' : 'body';
     let target = describeRange(this.model(scope), range, scope);
@@ -325,7 +340,7 @@ export class PageController {
     }
     if (isRejected(target)) {
       this.closeToolbar();
-      return;
+      return undefined;
     }
     try {
       const created = await this.backend.create({ target, ...input });
@@ -335,9 +350,11 @@ export class PageController {
       this.doc.getSelection()?.removeAllRanges();
       this.openEditor(created.id, positionBelow(range), panel, autoFocus || panel !== undefined);
       void this.backend.anchored(this.state()).catch(() => undefined);
+      return created.id;
     } catch (error) {
       this.closeToolbar();
       this.ui.showError(error instanceof Error ? error.message : String(error));
+      return undefined;
     }
   }
 
@@ -369,13 +386,29 @@ export class PageController {
     panel?: 'tags' | 'note',
     status?: Status,
   ): Promise<void> {
+    const before = this.annotations.get(id);
+    if (!before) return;
+    // Shown at once, so an edit made before this one is saved builds on it; only the newest edit's
+    // answer is shown when it comes (an older answer would put back what the reader just changed).
+    const edit = (this.edits.get(id) ?? 0) + 1;
+    this.edits.set(id, edit);
+    this.annotations.set(id, { ...before, ...changes });
+    if (this.openFor === id) this.openEditor(id, position, panel, false);
+    // One save at a time per highlight, in the order they were made: the store then ends with the newest.
+    const saved = (this.saving.get(id) ?? Promise.resolve()).catch(() => undefined).then(() => this.backend.update(id, changes));
+    this.saving.set(id, saved);
     try {
-      const updated = await this.backend.update(id, changes);
+      const updated = await saved;
+      if (this.edits.get(id) !== edit) return;
       this.annotations.set(id, updated);
       if (changes.color) this.painter.update(id, { color: updated.color });
       if (changes.tags) this.knownTags = await this.backend.tags().catch(() => this.knownTags);
-      this.openEditor(id, position, panel, false, status);
+      if (this.openFor === id) this.openEditor(id, position, panel, false, status);
     } catch (error) {
+      if (this.edits.get(id) === edit && this.annotations.has(id)) {
+        this.annotations.set(id, before);
+        if (this.openFor === id) this.openEditor(id, position, panel, false);
+      }
       this.ui.showError(error instanceof Error ? error.message : String(error));
     }
   }

@@ -73,9 +73,24 @@ describe('selection toolbar', () => {
     key(input, 'ArrowDown');
     key(input, 'Enter');
     expect(props.onTags).toHaveBeenLastCalledWith(['học tập']);
+    // Typed before the first tag's save came back (the toolbar was not given the new list yet): it is
+    // added to the first, not instead of it.
     type(input, 'chuyển đổi số');
     key(input, 'Enter');
-    expect(props.onTags).toHaveBeenLastCalledWith(['chuyển đổi số']);
+    expect(props.onTags).toHaveBeenLastCalledWith(['học tập', 'chuyển đổi số']);
+    expect([...host.querySelectorAll('.chip span')].map((chip) => chip.textContent)).toEqual(['#học tập', '#chuyển đổi số']);
+    key(input, 'Backspace');
+    expect(props.onTags).toHaveBeenLastCalledWith(['học tập']);
+  });
+
+  it('shows the list the controller gives it once that list changes', () => {
+    const props = mount({ highlight: { color: 'yellow', tags: [], note: '' }, initialPanel: 'tags' });
+    const input = host.querySelector<HTMLInputElement>('input[role=combobox]')!;
+    type(input, 'Hà Nội');
+    key(input, 'Enter');
+    // The save came back, and another window had added a tag meanwhile.
+    act(() => render(<Toolbar {...props} highlight={{ color: 'yellow', tags: ['Hà Nội', 'học tập'], note: '' }} />, host));
+    expect([...host.querySelectorAll('.chip span')].map((chip) => chip.textContent)).toEqual(['#Hà Nội', '#học tập']);
   });
 
   it('lists the tags of a highlight with remove buttons', () => {
