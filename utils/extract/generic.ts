@@ -41,7 +41,7 @@ export interface Candidate {
   score: number;
 }
 
-function isUnlikely(el: Element): boolean {
+export function isUnlikely(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
   const tag = el.tagName.toUpperCase();

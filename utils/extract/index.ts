@@ -15,6 +15,7 @@ import {
   type PageMetaSignals,
 } from './meta';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
+import { SCRAP_SHARE, listingContent } from './listing';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
 
@@ -396,6 +397,17 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     page: { doc, body, root, stats, anchors: collected.anchors },
   });
 
+  // A page that is not an article gets the text of its items when the prose root is only a scrap
+  // of them. Decided after detection, so detection and every article's text stay as they were.
+  let content = { root, excluded, text };
+  if (!detection.isArticle) {
+    const listing = listingContent(body, stats, textOptions);
+    if (text.length < listing.text.length * SCRAP_SHARE) {
+      content = listing;
+      reasons.push('not an article: the text of its listing region');
+    }
+  }
+
   return {
     isArticle: detection.isArticle,
     confidence: detection.confidence,
@@ -403,9 +415,9 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     features: detection.features,
     family,
     meta,
-    text,
-    root,
-    excluded,
+    text: content.text,
+    root: content.root,
+    excluded: content.excluded,
     textOptions,
   };
 }

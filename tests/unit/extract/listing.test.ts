@@ -1,0 +1,137 @@
+/**
+ * Pages that are not articles (a news section, a shop category): the reader gets the items' titles
+ * and snippets, with the page heading and intro, and without the menus, filters, pagination and
+ * footer around them.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/extract/index';
+import { landmarkMain, listingContent, listingExcluded } from '../../../utils/extract/listing';
+import { measure } from '../../../utils/extract/stats';
+import { articleTextOf } from '../../../utils/extract/text';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+
+const textOf = (html: string) => {
+  const body = parse(html).body!;
+  const stats = measure(body);
+  return articleTextOf(body, listingExcluded(body, stats));
+};
+
+const headlineCards = (count: number) =>
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `<div class="card"><h3><a href="/science/story-${i}">Researchers map the deep ocean floor in survey number ${i + 1}</a></h3>` +
+      `<p><a href="/science/story-${i}">A short summary of finding ${i + 1} for readers.</a></p></div>`,
+  ).join('');
+
+const menu = '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/science">Science</a> <a href="/sport">Sport</a></nav>';
+const pages = '<div class="pagination"><a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> <a href="?p=2">Next</a></div>';
+const footer = '<footer><a href="/about">About the newsroom</a> <a href="/privacy">Privacy policy</a></footer>';
+
+describe('listingExcluded', () => {
+  it('keeps link-heavy item cards, whose headlines are the content', () => {
+    const text = textOf(`<html><body><div class="list">${headlineCards(6)}</div></body></html>`);
+    expect(text).toContain('Researchers map the deep ocean floor in survey number 1');
+    expect(text).toContain('A short summary of finding 6 for readers.');
+  });
+
+  it('drops navigation, pagination and the footer around the items', () => {
+    const text = textOf(`<html><body>${menu}<div class="list">${headlineCards(6)}</div>${pages}${footer}</body></html>`);
+    expect(text).toContain('survey number 3');
+    expect(text).not.toContain('World');
+    expect(text).not.toContain('Next');
+    expect(text).not.toContain('Privacy policy');
+  });
+
+  it('drops a shop’s filter panel and sort form by their class words and tag', () => {
+    const products = Array.from({ length: 8 }, (_, i) => `<li class="product"><a href="/p/${i}">Trail running shoe model ${i + 1}</a><span>$${120 + i}</span></li>`).join('');
+    const filters = '<div class="product-filters"><h4>Brand</h4><ul><li>Acme</li><li>Trailco</li></ul><h4>Colour</h4><ul><li>Red</li><li>Blue</li></ul></div>';
+    const sort = '<form><label>Sort order</label><select><option>Price</option></select></form>';
+    const text = textOf(`<html><body><h1>Running shoes</h1>${filters}${sort}<ul class="grid">${products}</ul></body></html>`);
+    expect(text).toContain('Running shoes');
+    expect(text).toContain('Trail running shoe model 8');
+    expect(text).toContain('$127');
+    expect(text).not.toContain('Trailco');
+    expect(text).not.toContain('Sort order');
+  });
+
+  it('keeps a region whose class looks like furniture when it holds most of the page', () => {
+    // "sidebar-layout" wraps everything: a class word alone does not take the content with it.
+    const text = textOf(`<html><body><div class="sidebar-layout">${headlineCards(6)}</div><p>Small print.</p></body></html>`);
+    expect(text).toContain('survey number 6');
+  });
+
+  it('drops tool phrases and boilerplate headings, not ordinary short item titles', () => {
+    const text = textOf(`<html><body><div>${headlineCards(4)}<p>Share</p><h2>Related stories</h2><p>Tea towels</p></div></body></html>`);
+    expect(text).not.toMatch(/^Share$/m);
+    expect(text).not.toContain('Related stories');
+    expect(text).toContain('Tea towels');
+  });
+});
+
+describe('landmarkMain', () => {
+  it('finds the one <main> or role="main" element, outermost first', () => {
+    const doc = parse('<html><body><div role="main" id="outer"><main id="inner"><p>Body text</p></main></div><p>Other</p></body></html>');
+    expect(landmarkMain(doc.body!, measure(doc.body!))?.id).toBe('outer');
+  });
+
+  it('gives nothing when the page marks two separate main regions or an empty one', () => {
+    const two = parse('<html><body><main><p>One</p></main><main><p>Two</p></main></body></html>');
+    expect(landmarkMain(two.body!, measure(two.body!))).toBeNull();
+    const empty = parse('<html><body><main></main><p>Text outside</p></body></html>');
+    expect(landmarkMain(empty.body!, measure(empty.body!))).toBeNull();
+  });
+
+  it('makes the landmark the listing root, leaving the header’s promotions outside', () => {
+    const doc = parse(`<html><body><div class="promo-strip"><p>Free delivery on every order this weekend only</p></div><main><h1>Science</h1>${headlineCards(5)}</main></body></html>`);
+    const content = listingContent(doc.body!, measure(doc.body!));
+    expect(content.root.tagName).toBe('MAIN');
+    expect(content.text).toContain('Science');
+    expect(content.text).not.toContain('Free delivery');
+  });
+});
+
+const SECTION_PAGE = `<html><head><title>Science news</title></head><body>
+${menu}
+<main><h1>Science</h1><p>The latest from our science desk.</p>
+<div class="stream">${headlineCards(20)}</div>${pages}</main>${footer}</body></html>`;
+
+describe('extractArticle on a page that is not an article', () => {
+  it('returns the headlines and summaries of a news section, not one scrap of prose', () => {
+    const result = extractArticle(parse(SECTION_PAGE), 'https://news.example.com/science/');
+    expect(result.isArticle).toBe(false);
+    expect(result.reasons).toContain('not an article: the text of its listing region');
+    expect(result.text).toContain('Researchers map the deep ocean floor in survey number 1');
+    expect(result.text).toContain('A short summary of finding 20 for readers.');
+    expect(result.text).toContain('The latest from our science desk.');
+    expect(result.text).not.toContain('Privacy policy');
+    expect(result.text).not.toContain('Next');
+  });
+
+  it('keeps the text contract: root and excluded reproduce the text', () => {
+    const result = extractArticle(parse(SECTION_PAGE), 'https://news.example.com/science/');
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+  });
+
+  it('keeps the prose root of a non-article page whose prose is most of what it shows', () => {
+    const paragraph = '<p>We repair bicycles of every kind, from children’s first bikes to racing machines, in our workshop by the river, and we collect and deliver across the city.</p>';
+    const html = `<html><body>${menu}<div class="content">${paragraph.repeat(6)}</div><div class="links"><a href="/book">Book a repair</a></div>${footer}</body></html>`;
+    const result = extractArticle(parse(html), 'https://bikes.example.com/');
+    expect(result.isArticle).toBe(false);
+    expect(result.reasons).not.toContain('not an article: the text of its listing region');
+    expect(result.text).toContain('deliver across the city');
+    expect(result.text).not.toContain('Book a repair');
+  });
+
+  it('leaves an article’s text as article extraction made it, link lists excluded', () => {
+    const paragraph = '<p>The council met on Tuesday to agree the budget, after months of debate, and voted to fund the new library.</p>';
+    const html = `<html><body>${menu}<article><h1>Council agrees budget</h1>${paragraph.repeat(10)}<ul class="more">${Array.from({ length: 8 }, (_, i) => `<li><a href="/n/${i}">Another council story headline number ${i}</a></li>`).join('')}</ul></article>${footer}</body></html>`;
+    const result = extractArticle(parse(html), 'https://news.example.com/2026/05/council-agrees-budget-12345.html');
+    expect(result.isArticle).toBe(true);
+    expect(result.reasons).not.toContain('not an article: the text of its listing region');
+    expect(result.text).toContain('new library');
+    expect(result.text).not.toContain('Another council story');
+  });
+});
