@@ -14,6 +14,7 @@ import {
   readPageSignals,
   type PageMetaSignals,
 } from './meta';
+import { mainRegionText } from './pagetext';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
@@ -396,6 +397,10 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     page: { doc, body, root, stats, anchors: collected.anchors },
   });
 
+  // A page that is not an article is read whole: its main region rather than one block of prose.
+  const wholePage = detection.isArticle ? undefined : mainRegionText(body, root, text, stats, textOptions, title);
+  if (wholePage) reasons.push('not an article: the main region of the page');
+
   return {
     isArticle: detection.isArticle,
     confidence: detection.confidence,
@@ -403,9 +408,9 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     features: detection.features,
     family,
     meta,
-    text,
-    root,
-    excluded,
+    text: wholePage?.text ?? text,
+    root: wholePage?.root ?? root,
+    excluded: wholePage?.excluded ?? excluded,
     textOptions,
   };
 }
