@@ -4,8 +4,8 @@
  * it: the product's blurb, one section of a landing page, one post of a thread. Their content is the
  * page's whole main region: the specifications next to the blurb, every section, every reply.
  */
-import { findExcluded, isPageFurniture, mainRegion } from './generic';
-import type { ElementStats } from './stats';
+import { findExcluded, isLandmarkFurniture, isPageFurniture, mainRegion } from './generic';
+import { linkDensity, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
 
 export interface PageText {
@@ -24,6 +24,23 @@ function mainLandmark(body: Element, stats: Map<Element, ElementStats>): Element
   return outermost.length === 1 ? outermost[0] : undefined;
 }
 
+const CONSENT = /cookie|consent|gdpr/i;
+
+/** A child of the region to leave out whatever its size: landmark furniture, a cookie dialog, a link-heavy menu. */
+function isFurniture(el: Element, stats: Map<Element, ElementStats>): boolean {
+  if (isLandmarkFurniture(el) || CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+  return isPageFurniture(el) && linkDensity(stats.get(el)) >= 0.3;
+}
+
+/** The child holding at least 60% of `el`'s text, when it is not furniture. */
+function dominantChild(el: Element, stats: Map<Element, ElementStats>): Element | undefined {
+  const total = stats.get(el)?.textLength ?? 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if ((stats.get(child)?.textLength ?? 0) >= total * 0.6 && total > 0) return isFurniture(child, stats) ? undefined : child;
+  }
+  return undefined;
+}
+
 /**
  * The main region's text, cleaned as an article's is, when it holds clearly more than the text
  * already chosen; otherwise undefined (keep the article root). The region starts from the page's
@@ -38,10 +55,14 @@ export function mainRegionText(
   textOptions: TextOptions,
   title: string,
 ): PageText | undefined {
-  const region = mainRegion(mainLandmark(body, stats) ?? body, stats);
+  let region = mainRegion(mainLandmark(body, stats) ?? body, stats);
+  // mainRegion stops above a child whose class merely says "nav" or "menu" (a sticky in-page
+  // navigation bar wrapping the whole page); one that holds most of the text in prose, not links,
+  // is the content.
+  for (let dominant = dominantChild(region, stats); dominant; dominant = dominantChild(region, stats)) region = mainRegion(dominant, stats);
   if (region === root || root.contains(region)) return undefined;
   const furniture = new Set<Element>();
-  for (let child = region.firstElementChild; child; child = child.nextElementSibling) if (isPageFurniture(child)) furniture.add(child);
+  for (let child = region.firstElementChild; child; child = child.nextElementSibling) if (isFurniture(child, stats)) furniture.add(child);
   const excluded = findExcluded(region, stats, { title, extraExcluded: furniture });
   const text = articleTextOf(region, excluded, textOptions);
   // Measured on wcxb-dev's non-article pages: below this the region mostly adds what the chosen

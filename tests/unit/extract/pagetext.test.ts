@@ -50,6 +50,21 @@ describe('a page that is not an article', () => {
     expect(result.text).not.toContain('Store number');
   });
 
+  it('goes into a wrapper classed as navigation when it holds the prose of the page rather than links', () => {
+    const sections = LANDING.slice(LANDING.indexOf('<section class="hero">'), LANDING.indexOf('<footer'));
+    const wrapped = `<html><head><title>Functions - serverless compute</title></head><body><div class="grid">
+<header class="header"><nav><ul>${menu}</ul></nav></header>
+<div class="layout"><div class="secondary-sticky-nav"><ul class="anchors"><li><a href="#overview">Overview</a></li><li><a href="#pricing">Pricing</a></li></ul>
+${sections}</div><div class="promo-strip"><a href="/offer">Start free</a> <span>Limited offer for new customers this month only</span></div></div>
+${footer}</div></body></html>`;
+    const result = extractArticle(parse(wrapped), 'https://cloud.example.com/products/functions');
+    expect(result.reasons).toContain(REASON);
+    expect(result.text).toContain('Onboarding tools');
+    expect(result.text).toContain('a real bargain for small businesses');
+    expect(result.text).not.toContain('Limited offer for new customers');
+    expect(result.text).not.toContain('Footer link');
+  });
+
   it('keeps a product description alone when the region around it would add only a little (a buy box, a list of links)', () => {
     const description = '<p>This 4-in/4-out USB-C audio interface has updated preamps, a custom headphone amp, loopback, and enough outputs for two sets of monitors.</p>'.repeat(6);
     const product = `<html><head><title>Scarlett 4i4 audio interface</title></head><body><header><nav><ul>${menu}</ul></nav></header>
