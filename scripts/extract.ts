@@ -47,7 +47,26 @@ export function readHtml(path: string): string {
   return new TextDecoder('utf-8').decode(raw);
 }
 
-export function parseDocument(html: string): Document {
+/**
+ * Raw-text elements and comments, where `<![CDATA[` is just characters, or a `<![CDATA[` in HTML
+ * content. The alternation is matched left to right, so a CDATA marker inside a script is consumed
+ * with the script and only a stray one reaches the last branch.
+ */
+const STRAY_CDATA = /<(script|style|textarea|svg|math)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|(<!\[CDATA\[[^>]*>)/gi;
+
+/**
+ * In HTML content (outside <svg>/<math>) a browser reads `<![CDATA[` as a bogus comment that ends at
+ * the next `>`; linkedom reads it as a CDATA section running to `]]>`, or to the end of the file, and
+ * a forum theme that prints one at the top of its body would come out with no text at all. Drop
+ * the marker up to that `>`, as the browser does.
+ */
+export function dropStrayCdata(html: string): string {
+  if (!html.includes('<![CDATA[')) return html;
+  return html.replace(STRAY_CDATA, (match: string, _tag: string | undefined, stray: string | undefined) => (stray ? '' : match));
+}
+
+export function parseDocument(source: string): Document {
+  const html = dropStrayCdata(source);
   const doc = parseHTML(html).document as unknown as Document;
   if (doc.documentElement?.tagName.toUpperCase() === 'HTML') return doc;
   // linkedom needs the <html> element first: a page that leaves it out, or puts a stray <script> or

@@ -159,6 +159,16 @@ export function chooseRoot(body: Element, candidates: Candidate[], stats: Map<El
 /** Page furniture that can outweigh the content on a shop page, whatever other class it also has. */
 const NOT_A_REGION = /footer|cookie|consent|sidebar|navbar|(^|[\s_-])(nav|menu)([\s_-]|$)/i;
 
+/** Navigation, banners, footers, cookie dialogs, sidebars: never part of a page's main region. */
+export function isPageFurniture(el: Element): boolean {
+  return isLandmarkFurniture(el) || NOT_A_REGION.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/** Furniture by its tag or ARIA role alone (nav, aside, footer, role="navigation" …), not by class. */
+export function isLandmarkFurniture(el: Element): boolean {
+  return isUnlikely(el);
+}
+
 export function mainRegion(body: Element, stats: Map<Element, ElementStats>): Element {
   let region = body;
   for (;;) {

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/extract/index';
+import { parseDocument } from '../../../scripts/extract';
 
 const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const tsx = join(projectRoot, 'node_modules/.bin/tsx');
@@ -72,4 +74,21 @@ describe('npm run extract', () => {
     expect(lines[3]).toMatchObject({ file: gz, isArticle: true });
     expect(lines[3].title).toMatch(/GLP-1/);
   }, 120_000);
+});
+
+describe('parseDocument', () => {
+  const posts = '<div class="post"><p>I want a watch that measures heart rate and sleep, and works with Android phones.</p></div>'.repeat(4);
+
+  it('reads past a stray <![CDATA[ in the body as a browser does (a bogus comment up to the next >)', () => {
+    const doc = parseDocument(`<!doctype html><html><head><title>Thread</title></head><body><![CDATA[\n<div id="top"></div>${posts}</body></html>`);
+    expect(doc.body.textContent).toContain('heart rate and sleep');
+    expect(extractArticle(doc, 'https://forum.example.com/threads/watch.1/').text).toContain('works with Android phones');
+  });
+
+  it('leaves CDATA inside scripts and SVG alone', () => {
+    const doc = parseDocument(`<html><body><script>//<![CDATA[\nvar a = "<b>";\n//]]></script><svg><style><![CDATA[.x{}]]></style></svg>${posts}</body></html>`);
+    expect(doc.querySelector('script')?.textContent).toContain('<![CDATA[');
+    expect(doc.querySelector('script')?.textContent).toContain('var a');
+    expect(doc.body.textContent).toContain('heart rate and sleep');
+  });
 });
