@@ -398,8 +398,8 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     page: { doc, body, root, stats, anchors: collected.anchors },
   });
 
-  // A page that is not an article is read whole: the text of its items when the prose root is only a
-  // scrap of them (a listing), else its main region when that shows much more than the prose root.
+  // A page that is not an article is read whole: its main region when that shows much more than the
+  // prose root, else the text of its items when the prose root is only a scrap of them (a listing).
   // Decided after detection, so detection and every article's text stay as they were.
   let content: { root: Element; excluded: Element[]; text: string } = { root, excluded, text };
   if (!detection.isArticle) {
