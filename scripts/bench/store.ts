@@ -8,12 +8,17 @@
  * time and peak JS heap (CDP Performance.getMetrics, sampled every 20 ms).
  * Lookups are also measured alternating between the two libraries (both stay open), median and quartiles
  * of each and of the per-round ratio, so a change in the machine's load hits both sizes alike.
- * Options: --large N (annotations, default 100000), --repeats N (default 30), --skip-backup.
+ * Options: --large N (annotations, default 100000), --repeats N (default 30), --skip-backup;
+ * --profile DIR keeps the Chromium profile in DIR and reuses a library already filled there (the fill of
+ * 100,000 takes minutes), --only-search measures text search only, --page FILE bundles another page
+ * module instead of store/page.ts (e.g. one importing an older utils/db, to compare before and after on
+ * the same profile); --port N serves the page on that port (IndexedDB belongs to the origin, port
+ * included, so a kept profile is found again only on the same port: 41727 by default with --profile).
  */
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
@@ -23,7 +28,15 @@ const argument = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
 const largeCount = argument('large', 100_000);
+const keptProfile = option('profile');
+const onlySearch = process.argv.includes('--only-search');
+const pageModule = option('page') ?? 'scripts/bench/store/page.ts';
+const port = argument('port', keptProfile ? 41_727 : 0);
 const repeats = argument('repeats', 30);
 const corpus = readFileSync(join(process.cwd(), '..', 'shared', 'seed-article.txt'), 'utf8');
 
@@ -76,13 +89,14 @@ function queryWords(): { label: string; text: string }[] {
     { label: `"${at(200)}" (rank 200)`, text: at(200) },
     { label: `"${ranked[ranked.length - 1]![0]}" (rarest word)`, text: ranked[ranked.length - 1]![0] },
     { label: '"dang" + one tag', text: 'dang' },
+    { label: 'no words + one tag (the tag filter alone)', text: '' },
     { label: '"khongcotu" (no match)', text: 'khongcotu' },
   ];
 }
 
 async function main() {
   const bundle = await build({
-    entryPoints: [join(process.cwd(), 'scripts/bench/store/page.ts')],
+    entryPoints: [resolve(pageModule)],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -98,13 +112,14 @@ async function main() {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><meta charset="utf-8"><title>store bench</title><script type="module" src="/page.js"></script>');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const args = ['--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   // A persistent profile, so IndexedDB is on disk as for a user (an incognito context keeps it in memory).
-  const profile = mkdtempSync(join(tmpdir(), 'sotay-store-bench-'));
+  const profile = keptProfile ? resolve(keptProfile) : mkdtempSync(join(tmpdir(), 'sotay-store-bench-'));
+  if (keptProfile) mkdirSync(profile, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args });
   const version = context.browser()?.version() ?? (await context.newCDPSession(context.pages()[0] ?? (await context.newPage()))).send('Browser.getVersion').then((v) => v.product);
   try {
@@ -124,25 +139,28 @@ async function main() {
     for (const size of sizes) {
       const dbName = `bench-${size.label}`;
       console.log(`\n## ${size.annotations.toLocaleString('en')} annotations, ${size.articles.toLocaleString('en')} articles, ${size.tags} tags`);
-      const fill = await call(page, 'fill', { dbName, articles: size.articles, annotations: size.annotations, tags: size.tags, corpus, seed: 20261127 });
-      console.log(`fill ${(fill.ms / 1000).toFixed(1)} s; stored ${JSON.stringify(await call(page, 'counts'))}`);
-      const lookups = await call(page, 'lookups', repeats);
-      console.log(`one article's annotations (page order): ${lookups.byArticleMs.toFixed(2)} ms median (${lookups.byArticleSize} items)`);
-      console.log(`one tag's first page (50, newest first): ${lookups.byTagMs.toFixed(2)} ms median (${lookups.byTagSize} items)`);
-      if (smallLookups) {
-        console.log(
-          `ratio to 1,000 (target ≤ 2×): article lookup ${(lookups.byArticleMs / smallLookups.byArticleMs).toFixed(2)}×, ` +
-            `tag lookup ${(lookups.byTagMs / smallLookups.byTagMs).toFixed(2)}×`,
-        );
+      const fill = await call(page, 'fill', { dbName, articles: size.articles, annotations: size.annotations, tags: size.tags, corpus, seed: 20261127, reuse: keptProfile !== undefined });
+      console.log(`${fill.reused ? 'kept library' : 'fill'} ${(fill.ms / 1000).toFixed(1)} s; stored ${JSON.stringify(await call(page, 'counts'))}`);
+      if (!onlySearch) {
+        const lookups = await call(page, 'lookups', repeats);
+        console.log(`one article's annotations (page order): ${lookups.byArticleMs.toFixed(2)} ms median (${lookups.byArticleSize} items)`);
+        console.log(`one tag's first page (50, newest first): ${lookups.byTagMs.toFixed(2)} ms median (${lookups.byTagSize} items)`);
+        if (smallLookups) {
+          console.log(
+            `ratio to 1,000 (target ≤ 2×): article lookup ${(lookups.byArticleMs / smallLookups.byArticleMs).toFixed(2)}×, ` +
+              `tag lookup ${(lookups.byTagMs / smallLookups.byTagMs).toFixed(2)}×`,
+          );
+        }
+        smallLookups ??= lookups;
       }
-      smallLookups ??= lookups;
       const tag = await call<string>(page, 'sampleTag');
       for (const q of queryWords()) {
         const extra = q.label.includes('+ one tag') ? { tags: [tag] } : {};
         const s = await call(page, 'search', q.text, repeats, extra);
         console.log(`search ${q.label}: first page ${s.ms.toFixed(1)} ms median, ${s.results} results${s.more ? ' (+ more)' : ''}`);
       }
-      console.log(`raw reads: ${JSON.stringify(await call(page, 'rawCosts', 'phat'))}`);
+      console.log(`raw reads: ${JSON.stringify(await call(page, 'rawCosts', 'phat', tag))}`);
+      if (onlySearch) continue;
       if (size.label === 'large') {
         const rounds = Math.max(repeats, 41);
         const both = await call(page, 'lookupsInterleaved', 'bench-small', dbName, rounds);
@@ -166,7 +184,7 @@ async function main() {
     console.log(`\n${await version}`);
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!keptProfile) rmSync(profile, { recursive: true, force: true });
     server.close();
   }
 }

@@ -7,6 +7,9 @@
  * byToken, a tag in byTag, a site in bySite) for at most SMALL+1 keys; when one filter is that selective,
  * read its records, filter and sort them. Otherwise every filter is common, so matches are dense: read
  * records in the sort order (byRecency / byUpdated) in growing batches and stop at the first page.
+ * Newest first, a tag's own timeline (byTagTimeline) is that order restricted to the tag: a tag filter
+ * reads its records from there, and a text search whose common words rarely carry the tag hands its word
+ * merge over to it once merging would cost more than reading the tag (bounded by the tag's size).
  * Batched getAll() matters: a cursor costs a round trip per record in Chromium.
  */
 import type { Annotation, Article, HighlightColor } from '../model/types';
@@ -57,6 +60,9 @@ const READ_ALL_CANDIDATES = 60;
 
 /** One record read costs about this many ids walked in an index (measured in Chromium, bench:store). */
 const GET_COST_IN_IDS = 17;
+
+/** One record read in a tag's timeline costs about this many word keys merged (bench:store raw reads at 100,000: 3.6–8.7, median 6.3). */
+const TAG_RECORD_COST_IN_KEYS = 6;
 
 /** An index key of the result order: byRecency / byUpdated ([time, id]) or byArticleOrder. */
 type SortKey = (string | number)[];
@@ -143,11 +149,17 @@ export interface QueryPlanOptions {
   readAllCandidates?: number;
   /** Merge the words' time-ordered keys (default true); tests turn it off to compare with the other plans. */
   wordJoin?: boolean;
+  /**
+   * What one record of a tag's timeline costs in word keys merged: the merge hands over to the tag when it
+   * would read more than this times the tag's size. Tests set 0 (hand over at once) or Infinity (never).
+   */
+  tagRecordCostInKeys?: number;
 }
 
 export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan: QueryPlanOptions = {}): Promise<LibraryPage> {
   const small = plan.smallCandidateSet ?? SMALL_CANDIDATE_SET;
   const readAll = plan.readAllCandidates ?? READ_ALL_CANDIDATES;
+  const tagRecordCost = plan.tagRecordCostInKeys ?? TAG_RECORD_COST_IN_KEYS;
   const terms = [...new Set(searchTerms(query.text ?? ''))];
   const tagKeys = [...new Set((query.tags ?? []).map(canonicalKey))];
   const site = query.site ? siteKey(query.site) : undefined;
@@ -187,11 +199,41 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
     // highlights that reading them all is cheaper. A tag or site that answered completely still filters
     // the merged matches by id, before any record is read.
     let answered = false;
-    const completeFilters = (await filterProbes).filter((keys) => keys.length <= small);
+    const probed = await filterProbes;
+    const completeFilters = probed.filter((keys) => keys.length <= small);
+    // The tag with the fewest highlights (a probe that stopped at SMALL+1 counts as that many). Its
+    // timeline (byTagTimeline) lists exactly its highlights, newest first, as records.
+    const smallestTag = tagKeys.map((key, i) => ({ key, size: probed[i]!.length })).sort((a, b) => a.size - b.size)[0];
+    const scanTagTimeline = async (tagKey: string, after: string) => {
+      const timeline = store.index('byTagTimeline');
+      const end = `${tagKey}\u0002`;
+      let lower = `${tagKey}\u0001${after}`;
+      let read = 0;
+      const foundBefore = found.length;
+      for (let batch = 64; found.length <= limit; ) {
+        const records = await timeline.getAll(IDBKeyRange.bound(lower, end, true, true), batch);
+        consider(records);
+        read += records.length;
+        if (records.length < batch) break;
+        const last = records[records.length - 1]!;
+        lower = timelineKey(tagKey, last.updated, last.id);
+        // Next, about as many as the rest of the page needs at the rate matches came so far (a record
+        // read costs the same whether it matches or not, so overshooting is what to avoid).
+        const rate = Math.max(found.length - foundBefore, 1) / read;
+        batch = Math.max(32, Math.min(512, Math.ceil((1.25 * (limit + 1 - found.length)) / rate)));
+      }
+    };
     if (terms.length && sort === 'newest' && plan.wordJoin !== false && !completeFilters.some((keys) => keys.length <= readAll)) {
       const allowed = completeFilters.map((keys) => new Set(keys));
-      answered = await newestWithWords(wordStore, terms, afterKey as [number, string] | undefined, async (all) => {
+      // When the words are common and few of their matches carry a tag that answered completely, reading
+      // the tag's records from where the merge got to (and checking the words on them) is bounded by the
+      // tag's size; the merge is not.
+      const scannable = smallestTag && smallestTag.size <= small ? smallestTag : undefined;
+      let hits = 0;
+      let scanTagAfter: string | undefined;
+      answered = await newestWithWords(wordStore, terms, afterKey as [number, string] | undefined, async (all, progress) => {
         const matches = all.filter((m) => allowed.every((ids) => ids.has(m.id)));
+        hits += matches.length;
         // Records only for as many as the page still needs; more only when other filters reject some.
         for (let at = 0; at < matches.length && found.length <= limit; ) {
           const chunk = matches.slice(at, at + limit + 1 - found.length);
@@ -200,80 +242,99 @@ export async function queryLibrary(db: Database, query: LibraryQuery = {}, plan:
           // tried: a getAll of a few hundred records cost more than fifty get()s here (bench:store).
           consider(await Promise.all(chunk.map((m) => store.get(m.id))));
         }
-        return found.length > limit;
+        if (found.length > limit) return true;
+        if (scannable && !progress.complete) {
+          // Word keys still to merge for the rest of the page, at the rate matches carrying the filters came so far.
+          const keysStillToMerge = ((limit + 1 - found.length) * progress.keysRead) / Math.max(hits, 1);
+          if (keysStillToMerge > tagRecordCost * scannable.size) {
+            scanTagAfter = progress.horizon;
+            return true;
+          }
+        }
+        return false;
       });
+      // Every match up to the merge's horizon is in `found`; the tag's timeline goes on from there.
+      if (scanTagAfter !== undefined) await scanTagTimeline(scannable!.key, scanTagAfter);
     }
     if (answered) {
       found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
     } else {
-    // A tag or site with only a few highlights: those are read and their words checked on the records;
-    // probing a common word's index entries would cost more than the whole answer.
-    const fewCandidates = completeFilters.some((keys) => keys.length <= readAll);
-    const probes = [...(fewCandidates ? [] : await Promise.all(terms.map(termProbe))), ...(await filterProbes)];
-    const complete = probes.filter((keys) => keys.length <= small).sort((a, b) => a.length - b.length);
-    const recencyIndex = store.index(order.index);
-    const startAfter = (): IDBKeyRange | null => (afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null);
-
-    if (complete.length) {
-      // Every filter that answered completely narrows the candidates; records are read only for them.
-      let candidates = new Set(complete[0]);
-      for (const keys of complete.slice(1)) {
-        const other = new Set(keys);
-        candidates = new Set([...candidates].filter((id) => other.has(id)));
-      }
-      // Few candidates: read them all. Otherwise walk ids in result order (keys only) and read just the
-      // ones the page needs — unless the walk shows they are so sparse in time that reading every
-      // candidate is cheaper (in Chromium one get() cost about as much as 17 ids of a walk: bench:store).
-      const readAllCandidates = async () => {
-        found = [];
-        consider(await Promise.all([...candidates].map((id) => store.get(id))));
+      // A tag or site with only a few highlights: those are read and their words checked on the records;
+      // probing a common word's index entries would cost more than the whole answer.
+      const fewCandidates = completeFilters.some((keys) => keys.length <= readAll);
+      const siteSize = site ? probed[tagKeys.length]!.length : Infinity;
+      if (sort === 'newest' && smallestTag && !fewCandidates && smallestTag.size <= siteSize && (!terms.length || plan.wordJoin !== false)) {
+        // A tag is the narrowest filter: its timeline is the answer's order already, so records are read
+        // newest first from it until the page is full, instead of walking every highlight's time index.
+        await scanTagTimeline(smallestTag.key, afterKey ? timelineKey('', -Number(afterKey[0]), String(afterKey[1])).slice(1) : '');
         found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
-      };
-      if (candidates.size <= readAll) {
-        await readAllCandidates();
       } else {
-        let range = startAfter();
-        let batch = 500;
-        let walked = 0;
-        let hits = 0;
-        while (found.length <= limit) {
-          const ids = await recencyIndex.getAllKeys(range, batch);
-          const wanted = ids.filter((id) => candidates.has(id));
-          walked += ids.length;
-          hits += wanted.length;
-          // Read only as many as the page still needs; more only if other filters reject some.
-          for (let at = 0; at < wanted.length && found.length <= limit; ) {
-            const chunk = wanted.slice(at, at + limit + 1 - found.length);
-            at += chunk.length;
-            consider(await Promise.all(chunk.map((id) => store.get(id))));
+        const probes = [...(fewCandidates ? [] : await Promise.all(terms.map(termProbe))), ...(await filterProbes)];
+        const complete = probes.filter((keys) => keys.length <= small).sort((a, b) => a.length - b.length);
+        const recencyIndex = store.index(order.index);
+        const startAfter = (): IDBKeyRange | null => (afterKey ? IDBKeyRange.lowerBound(afterKey, true) : null);
+
+        if (complete.length) {
+          // Every filter that answered completely narrows the candidates; records are read only for them.
+          let candidates = new Set(complete[0]);
+          for (const keys of complete.slice(1)) {
+            const other = new Set(keys);
+            candidates = new Set([...candidates].filter((id) => other.has(id)));
           }
-          if (ids.length < batch || found.length > limit) break;
-          const idsStillToWalk = ((limit + 1 - found.length) * walked) / Math.max(hits, 1);
-          if (idsStillToWalk > GET_COST_IN_IDS * candidates.size) {
+          // Few candidates: read them all. Otherwise walk ids in result order (keys only) and read just the
+          // ones the page needs — unless the walk shows they are so sparse in time that reading every
+          // candidate is cheaper (in Chromium one get() cost about as much as 17 ids of a walk: bench:store).
+          const readAllCandidates = async () => {
+            found = [];
+            consider(await Promise.all([...candidates].map((id) => store.get(id))));
+            found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
+          };
+          if (candidates.size <= readAll) {
             await readAllCandidates();
-            break;
+          } else {
+            let range = startAfter();
+            let batch = 500;
+            let walked = 0;
+            let hits = 0;
+            while (found.length <= limit) {
+              const ids = await recencyIndex.getAllKeys(range, batch);
+              const wanted = ids.filter((id) => candidates.has(id));
+              walked += ids.length;
+              hits += wanted.length;
+              // Read only as many as the page still needs; more only if other filters reject some.
+              for (let at = 0; at < wanted.length && found.length <= limit; ) {
+                const chunk = wanted.slice(at, at + limit + 1 - found.length);
+                at += chunk.length;
+                consider(await Promise.all(chunk.map((id) => store.get(id))));
+              }
+              if (ids.length < batch || found.length > limit) break;
+              const idsStillToWalk = ((limit + 1 - found.length) * walked) / Math.max(hits, 1);
+              if (idsStillToWalk > GET_COST_IN_IDS * candidates.size) {
+                await readAllCandidates();
+                break;
+              }
+              // The index gives ids, not its keys: the last record tells where the next batch starts.
+              const last = await store.get(ids[ids.length - 1]!);
+              if (!last) break;
+              range = IDBKeyRange.lowerBound(sortKey(last), true);
+              batch = Math.min(batch * 2, 4_000);
+            }
+            found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
           }
-          // The index gives ids, not its keys: the last record tells where the next batch starts.
-          const last = await store.get(ids[ids.length - 1]!);
-          if (!last) break;
-          range = IDBKeyRange.lowerBound(sortKey(last), true);
-          batch = Math.min(batch * 2, 4_000);
+        } else {
+          // No filter narrows enough (or there is none): matches are dense, read records in result order.
+          let range = startAfter();
+          // Batches stay small: in Chromium one getAll of 2,000 records took ~20× one of 200, not 10×.
+          let batch = 100;
+          while (found.length <= limit) {
+            const records = await recencyIndex.getAll(range, batch);
+            consider(records);
+            if (records.length < batch) break;
+            range = IDBKeyRange.lowerBound(sortKey(records[records.length - 1]!), true);
+            batch = Math.min(batch * 2, 250);
+          }
         }
-        found.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
       }
-    } else {
-      // No filter narrows enough (or there is none): matches are dense, read records in result order.
-      let range = startAfter();
-      // Batches stay small: in Chromium one getAll of 2,000 records took ~20× one of 200, not 10×.
-      let batch = 100;
-      while (found.length <= limit) {
-        const records = await recencyIndex.getAll(range, batch);
-        consider(records);
-        if (records.length < batch) break;
-        range = IDBKeyRange.lowerBound(sortKey(records[records.length - 1]!), true);
-        batch = Math.min(batch * 2, 250);
-      }
-    }
     }
     found = found.slice(0, limit + 1);
 
@@ -326,6 +387,16 @@ interface WordRun {
   done: boolean;
 }
 
+/** How far a merge of word keys has got, handed to its consumer with each batch of matches. */
+interface MergeProgress {
+  /** Every match up to this key (`${time counting down}\u0001${id}`) has been handed over. */
+  horizon: string;
+  /** Word keys read so far, over all words. */
+  keysRead: number;
+  /** Every word was read to its end: there are no more matches. */
+  complete: boolean;
+}
+
 /**
  * Text search in the default order. Each query word stands for the indexed words it starts; each of those
  * is read newest first from wordTimeline in growing batches. A query word's matches are complete up to its
@@ -339,7 +410,7 @@ async function newestWithWords(
   words: WordStore,
   terms: string[],
   after: [number, string] | undefined,
-  take: (matches: { updated: number; id: string }[]) => Promise<boolean>,
+  take: (matches: { updated: number; id: string }[], progress: MergeProgress) => Promise<boolean>,
 ): Promise<boolean> {
   const expanded = await Promise.all(terms.map((term) => wordsStartingWith(words, term, MAX_WORDS_PER_TERM)));
   const indexed = expanded.filter((list): list is string[] => list !== undefined);
@@ -379,7 +450,8 @@ async function newestWithWords(
       const cut = key.indexOf('\u0001');
       return { updated: END_OF_TIME - Number(key.slice(0, cut)), id: key.slice(cut + 1) };
     });
-    if (matches.length && (await take(matches))) return true;
+    const keysRead = runs.reduce((sum, termRuns) => termRuns.reduce((n, run) => n + run.keys.length, sum), 0);
+    if (await take(matches, { horizon, keysRead, complete: horizon === END })) return true;
     if (horizon === END) return true;
     taken = horizon;
     // Read further only the words that bound the horizon, twice as many keys each time.

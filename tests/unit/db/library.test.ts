@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { upsertArticle } from '@/utils/db/articles';
 import { createAnnotation } from '@/utils/db/annotations';
 import { queryLibrary } from '@/utils/db/library';
+import { canonicalKey } from '@/utils/text/fold';
 import { freshDb, BCP, HANOI, highlight, T0 } from './helpers';
 
 async function library() {
@@ -121,11 +122,16 @@ describe('both query plans give the same pages', () => {
     let seed = 42;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+    // Half without a tag, some with one, some with two.
+    const pickTags = () => {
+      const r = rnd();
+      return r < 0.35 ? [pick(['a', 'b', 'c'])] : r < 0.5 ? ['a', pick(['b', 'c'])] : [];
+    };
     await upsertArticle(db, { url: HANOI, meta: { title: 'Tiêu đề một' } }, T0);
     await upsertArticle(db, { url: BCP, meta: { title: 'Hội nghị' } }, T0);
     for (let i = 0; i < 120; i++) {
       const quote = Array.from({ length: 3 + Math.floor(rnd() * 5) }, () => pick(words)).join(' ');
-      await createAnnotation(db, highlight(pick([HANOI, BCP]), quote, { start: Math.floor(rnd() * 400), color: pick(['yellow', 'green', 'blue'] as const), tags: rnd() < 0.5 ? [pick(['a', 'b', 'c'])] : [] }), {
+      await createAnnotation(db, highlight(pick([HANOI, BCP]), quote, { start: Math.floor(rnd() * 400), color: pick(['yellow', 'green', 'blue'] as const), tags: pickTags() }), {
         // Some highlights share a time, so the id must break ties the same way in both plans.
         now: T0 + Math.floor(i / 3) * 1000,
       });
@@ -144,13 +150,23 @@ describe('both query plans give the same pages', () => {
       { sort: 'article' as const },
       { text: 'hoa', sort: 'article' as const },
       { tags: ['b'], colors: ['blue' as const], sort: 'article' as const },
+      // A word and a tag: the merge of the word's keys may hand over to the tag's timeline.
+      { text: 'hoc', tags: ['a'] },
+      { text: 'dang', tags: ['b'], colors: ['green' as const, 'yellow' as const] },
+      { text: 'ph tri', tags: ['C'] },
+      { text: 'hoa binh', tags: ['a', 'b'] },
+      { text: 'nhan', tags: ['c'], site: 'baochinhphu.vn' },
+      // A tag without words: read from the tag's timeline, newest first.
+      { tags: ['b'] },
+      { tags: ['a', 'c'], colors: ['blue' as const, 'green' as const] },
+      { tags: ['a'], site: 'hanoi.gov.vn', from: T0 + 5_000 },
     ];
     for (const query of queries) {
-      const pages = async (small: number, readAll?: number, wordJoin = true) => {
+      const pages = async (small: number, readAll?: number, wordJoin = true, tagRecordCostInKeys?: number) => {
         const all: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await queryLibrary(db, { ...query, limit: 7, cursor }, { smallCandidateSet: small, readAllCandidates: readAll, wordJoin });
+          const page = await queryLibrary(db, { ...query, limit: 7, cursor }, { smallCandidateSet: small, readAllCandidates: readAll, wordJoin, tagRecordCostInKeys });
           all.push(...page.items.map((a) => a.id));
           cursor = page.next;
         } while (cursor);
@@ -165,12 +181,18 @@ describe('both query plans give the same pages', () => {
       expect(await pages(0)).toEqual(whole);
       expect(await pages(10_000, undefined, false)).toEqual(whole); // without the time-ordered word index
       expect(await pages(0, undefined, false)).toEqual(whole);
+      // Word merge handing over to the tag's timeline at once, or never (tags too large to read directly).
+      expect(await pages(10_000, 0, true, 0)).toEqual(whole);
+      expect(await pages(10_000, 0, true, Infinity)).toEqual(whole);
+      expect(await pages(10_000, 5, true, 0)).toEqual(whole);
       expect(new Set(whole).size).toBe(whole.length);
-      if (query.text && Object.keys(query).length === 1) {
-        // Text alone: exactly the highlights where every query word starts one of their words, newest first.
+      if (query.text && !query.sort && Object.keys(query).every((key) => key === 'text' || key === 'tags')) {
+        // Text (and tags): exactly the highlights where every query word starts one of their words and
+        // that carry every tag, newest first.
         const terms = query.text.split(' ');
+        const tags = (query.tags ?? []).map((tag) => tag.toLowerCase());
         const expected = (await db.getAll('annotations'))
-          .filter((r) => terms.every((t) => r.tokens.some((token) => token.startsWith(t))))
+          .filter((r) => terms.every((t) => r.tokens.some((token) => token.startsWith(t))) && tags.every((tag) => r.tagKeys.includes(tag)))
           .sort((a, b) => b.updated - a.updated || (a.id < b.id ? -1 : 1))
           .map((r) => r.id);
         expect(whole).toEqual(expected);
@@ -237,6 +259,54 @@ describe('text search when many highlights share one millisecond', () => {
         .map((r) => r.id);
       expect(all).toEqual(expected);
       expect(all.length).toBe(text === 'cung luc' ? 301 : 100);
+    }
+  }, 120_000);
+});
+
+describe('a common word with a tag few of its highlights carry', () => {
+  it('hands the merge over to the tag’s timeline and pages the same as every other plan', async () => {
+    const db = await freshDb();
+    await upsertArticle(db, { url: HANOI, meta: { title: 'Tiêu đề' } }, T0);
+    // 400 highlights say "chung" — more than one first read of a word's keys — and 1 in 23 has the tag.
+    for (let i = 0; i < 400; i++) {
+      const tags = [...(i % 23 === 0 ? ['Hiếm'] : []), ...(i % 2 ? ['thường'] : [])];
+      await createAnnotation(db, highlight(HANOI, `chung ${i % 3 ? 'le' : 'chan'}`, { tags, color: i % 97 === 0 ? 'blue' : i % 7 ? 'yellow' : 'green' }), { now: T0 + Math.floor(i / 2) * 1000 });
+    }
+    const records = await db.getAll('annotations');
+    for (const query of [
+      { text: 'chung', tags: ['hiếm'] },
+      { text: 'chung le', tags: ['HIẾM'] },
+      { text: 'ch', tags: ['hiếm'], colors: ['yellow' as const] },
+      { text: 'chung', tags: ['hiếm', 'thường'] },
+      // No words: the tag's timeline (200 highlights) read in growing batches, most of them not green;
+      // only two are blue, so finding them reads the whole timeline.
+      { text: '', tags: ['thường'], colors: ['green' as const] },
+      { text: '', tags: ['thường'], colors: ['blue' as const] },
+      { text: 'chan', tags: ['thường'], colors: ['green' as const] },
+    ]) {
+      const pages = async (plan: Parameters<typeof queryLibrary>[2]) => {
+        const all: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await queryLibrary(db, { ...query, limit: 4, cursor }, plan);
+          all.push(...ids(page));
+          cursor = page.next;
+        } while (cursor);
+        return all;
+      };
+      const terms = query.text.split(' ').filter(Boolean);
+      const tagKeys = query.tags.map(canonicalKey);
+      const expected = records
+        .filter((r) => terms.every((t) => r.tokens.some((token) => token.startsWith(t))) && tagKeys.every((k) => r.tagKeys.includes(k)))
+        .filter((r) => !query.colors || (query.colors as string[]).includes(r.color))
+        .sort((a, b) => b.updated - a.updated || (a.id < b.id ? -1 : 1))
+        .map((r) => r.id);
+      // The tag (18 highlights) is too large to read directly here, so the word merge runs and may hand over.
+      expect(await pages({ readAllCandidates: 0, tagRecordCostInKeys: 0 })).toEqual(expected);
+      expect(await pages({ readAllCandidates: 0 })).toEqual(expected);
+      expect(await pages({ readAllCandidates: 0, tagRecordCostInKeys: Infinity })).toEqual(expected);
+      expect(await pages({})).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
     }
   }, 120_000);
 });
