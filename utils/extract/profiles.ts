@@ -248,23 +248,41 @@ function matchedFingerprints(doc: Document): Set<string> {
   };
   while (stack.length > 0 && seen++ < MAX_FINGERPRINT_ELEMENTS) {
     const el = stack.pop()!;
-    const classAttr = el.getAttribute('class');
-    const classes = classAttr ? classAttr.split(/\s+/) : [];
-    const id = el.getAttribute('id');
-    for (const c of classes) test(el, FINGERPRINT_INDEX.byClass.get(c), classes, id);
-    if (id) test(el, FINGERPRINT_INDEX.byId.get(id), classes, id);
-    test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), classes, id);
-    test(el, FINGERPRINT_INDEX.rest, classes, id);
+    // Most elements of a page carry no attribute at all: only their tag can match then. On a live page
+    // this walk runs before V8 has optimised anything, so every DOM call skipped here counts.
+    if (!el.hasAttributes()) {
+      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), NO_CLASSES, null);
+    } else {
+      const classAttr = el.getAttribute('class');
+      const classes = classAttr ? classAttr.split(/\s+/) : NO_CLASSES;
+      const id = el.getAttribute('id');
+      for (const c of classes) test(el, FINGERPRINT_INDEX.byClass.get(c), classes, id);
+      if (id) test(el, FINGERPRINT_INDEX.byId.get(id), classes, id);
+      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), classes, id);
+      // Attribute-only selectors need their first attribute present: look each name up once.
+      for (const [name, matchers] of FINGERPRINT_INDEX.byAttribute) {
+        const present = name === 'id' ? id !== null : name === 'class' ? classAttr !== null : el.hasAttribute(name);
+        if (present) test(el, matchers, classes, id);
+      }
+    }
+    test(el, FINGERPRINT_INDEX.rest, NO_CLASSES, null);
     for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
   return matched;
 }
 
-/** Matchers bucketed by what rules most elements out cheaply: a class, an id, a tag name. */
+const NO_CLASSES: string[] = [];
+
+/**
+ * Matchers bucketed by what rules most elements out cheaply: a class, an id, a tag name, or (for
+ * selectors made of attribute tests only) the name of their first attribute.
+ */
 const FINGERPRINT_INDEX = (() => {
   const byClass = new Map<string, CompoundMatcher[]>();
   const byId = new Map<string, CompoundMatcher[]>();
   const byTag = new Map<string, CompoundMatcher[]>();
+  const byAttribute = new Map<string, CompoundMatcher[]>();
+  /** Selectors with nothing to test (none today) match every element. */
   const rest: CompoundMatcher[] = [];
   const put = (map: Map<string, CompoundMatcher[]>, key: string, m: CompoundMatcher) => map.set(key, [...(map.get(key) ?? []), m]);
   for (const { matcher } of COMPILED_FINGERPRINTS) {
@@ -272,9 +290,10 @@ const FINGERPRINT_INDEX = (() => {
     if (matcher.classes[0]) put(byClass, matcher.classes[0], matcher);
     else if (matcher.id) put(byId, matcher.id, matcher);
     else if (matcher.tag) put(byTag, matcher.tag, matcher);
+    else if (matcher.attributes[0]) put(byAttribute, matcher.attributes[0].name, matcher);
     else rest.push(matcher);
   }
-  return { byClass, byId, byTag, rest };
+  return { byClass, byId, byTag, byAttribute: [...byAttribute], rest };
 })();
 
 /** The profile for this page: by host first, then by fingerprint. */
