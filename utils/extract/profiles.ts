@@ -296,6 +296,30 @@ const FINGERPRINT_INDEX = (() => {
   return { byClass, byId, byTag, byAttribute: [...byAttribute], rest };
 })();
 
+const COMPILED_BY_SELECTOR = new Map(COMPILED_FINGERPRINTS.map((f) => [f.selector, f.matcher]));
+
+/**
+ * Does an element match this fingerprint, as the walk in matchedFingerprints decides it? The selector
+ * engine proposes candidates, the walk's own compiled test decides (in a quirks-mode page the engine
+ * matches class names ignoring case). A miss proves nothing — the engine splits class names only at
+ * ASCII white space, the walk at any — so the caller walks the page then. Unlike the walk, this looks
+ * past the first MAX_FINGERPRINT_ELEMENTS elements.
+ */
+function hasFingerprint(doc: Document, selector: string): boolean {
+  const matcher = COMPILED_BY_SELECTOR.get(selector);
+  if (!matcher) return safeQuery(doc, selector) !== null;
+  let candidates: Element[];
+  try {
+    candidates = Array.from(doc.querySelectorAll(selector));
+  } catch {
+    return false;
+  }
+  return candidates.some((el) => {
+    const classAttr = el.getAttribute('class');
+    return matchesCompound(el, matcher, classAttr ? classAttr.split(/\s+/) : NO_CLASSES, el.getAttribute('id'));
+  });
+}
+
 /** The profile for this page: by host first, then by fingerprint. */
 export function profileFor(doc: Document, url: string): PortalProfile | undefined {
   let hostname = '';
@@ -304,12 +328,13 @@ export function profileFor(doc: Document, url: string): PortalProfile | undefine
   } catch {
     /* no usable URL: fingerprints only */
   }
+  const byHost = hostname ? PROFILES.find((p) => p.hosts.some((h) => hostMatches(hostname, h))) : undefined;
+  // A host-matched profile still needs its CMS to be present (sites get redesigned). Its few
+  // fingerprints are looked up first: on the portals the content script is registered for, the walk
+  // over the whole page (run in V8's interpreter on a page's first extraction) is then not needed.
+  if (byHost && byHost.fingerprints.some((sel) => hasFingerprint(doc, sel))) return byHost;
   const matched = matchedFingerprints(doc);
-  if (hostname) {
-    const byHost = PROFILES.find((p) => p.hosts.some((h) => hostMatches(hostname, h)));
-    // A host-matched profile still needs its CMS to be present (sites get redesigned).
-    if (byHost && byHost.fingerprints.some((sel) => matched.has(sel))) return byHost;
-  }
+  if (byHost && byHost.fingerprints.some((sel) => matched.has(sel))) return byHost;
   let best: PortalProfile | undefined;
   let bestHits = 0;
   for (const profile of PROFILES) {

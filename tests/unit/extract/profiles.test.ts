@@ -52,3 +52,22 @@ describe.each(Object.entries(parsers))('profileFor on an unknown host (%s)', (_n
     expect(profileFor(doc, UNKNOWN_HOST)).toBeUndefined();
   });
 });
+
+describe.each(Object.entries(parsers))('profileFor on a known portal host (%s)', (_name, parse) => {
+  const HANOI = 'https://hanoi.gov.vn/tin-tuc-su-kien/bai-viet-4230612155218163.htm';
+
+  it('takes the host’s family when one of its CMS markers is on the page', () => {
+    const doc = parse(page('<div class="main"><div class="detail-time">12/06/2023</div><p>Nội dung</p></div>'));
+    expect(profileFor(doc, HANOI)?.id).toBe('vccorp');
+  });
+
+  it('goes by the markup when the site was rebuilt on another CMS', () => {
+    const doc = parse(page('<form action="/Pages/default.aspx"><div id="ctl00_PlaceHolderMain_RichHtmlField">Nội dung</div></form>'));
+    expect(profileFor(doc, HANOI)?.id).toBe('sharepoint');
+  });
+
+  it('does not let a quirks-mode page’s case-blind class matching stand in for a marker', () => {
+    const doc = parse('<html><body><div class="DETAIL-TIME">12/06/2023</div><p>Nội dung</p></body></html>');
+    expect(profileFor(doc, HANOI)).toBeUndefined();
+  });
+});
