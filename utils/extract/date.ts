@@ -41,6 +41,9 @@ const ENGLISH_MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
 const MONTH_NAME =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?!\\p{L})';
 
+/** Every MONTH_NAME starts with one of these (same flags, so the same case folding), and no \\p{L}. */
+const MONTH_NAME_START = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu;
+
 /** Weekday words that may sit around a date; "T2" and "CN" carry digits, so they must be recognised. */
 const WEEKDAY =
   '(?<![\\p{L}\\d])(?:thứ\\s?(?:hai|ba|tư|bốn|năm|sáu|bảy|[2-7])|chủ\\s?nhật|t[2-7]|cn|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![\\p{L}\\d])\\.?';
@@ -61,6 +64,7 @@ const TIME_AFTER_DATE = new RegExp(`^(?:[\\s,|;\\-–—]|lúc|vào|at)*?${TIME}
 const TIME_BEFORE_DATE = new RegExp(`${TIME}(?:[\\s,|;\\-–—]|ngày|${WEEKDAY})*$`, 'iu');
 /** The time after an ISO "T", matched alone so its groups are numbered as in TIME. */
 const ISO_TIME_TAIL = new RegExp(`^${TIME}`, 'iu');
+const HAS_DIGIT = /\d/;
 /** How far before a date a leading time ("15:55 | 10/07/2026") is looked for. */
 const TIME_BEFORE_WINDOW = 48;
 
@@ -92,41 +96,75 @@ function fullYear(digits: string): number {
   return year < 50 ? 2000 + year : 1900 + year;
 }
 
-const DATE_PATTERNS: ReadonlyArray<readonly [RegExp, CandidateReader]> = [
-  // ISO 8601 and other year-first forms: 2023-06-12, 2023-06-12T10:30:00+07:00, 2023/06/12.
-  [
-    new RegExp(`(?<![\\d.\\/-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?!\\d)(?:T${TIME})?`, 'giu'),
-    (m) => {
+/**
+ * A date pattern, and a cheap test every text it can match passes. The patterns with Unicode classes
+ * (\\p{L}) cost V8 a millisecond or more to compile on first use, which a live page pays in full on its
+ * first extraction: a text that fails the cheap test never makes us compile the pattern.
+ */
+interface DatePattern {
+  pattern: RegExp;
+  read: CandidateReader;
+  mayMatch?: RegExp;
+}
+
+/** The year-first date alone; an ISO "T" time after it is read by ISO_TIME_TAIL (isoCandidate). */
+const YEAR_FIRST_DATE = /(?<![\d.\/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/gu;
+
+/**
+ * ISO 8601 and other year-first forms: 2023-06-12, 2023-06-12T10:30:00+07:00, 2023/06/12. The same
+ * as matching `${YEAR_FIRST_DATE}(?:T${TIME})?` in one pattern, without compiling TIME a second time:
+ * the time is matched at the "T" against the rest of the text (same look-arounds), and the match
+ * grows by it.
+ */
+function isoCandidate(text: string, m: RegExpExecArray): RegExpExecArray {
+  const end = m.index + m[0].length;
+  const next = text[end];
+  if (next !== 'T' && next !== 't') return m;
+  const tail = ISO_TIME_TAIL.exec(text.slice(end + 1));
+  if (!tail) return m;
+  m[0] = `${m[0]}${next}${tail[0]}`;
+  m[5] = tail[1]!;
+  YEAR_FIRST_DATE.lastIndex = m.index + m[0].length;
+  return m;
+}
+
+const DATE_PATTERNS: ReadonlyArray<DatePattern> = [
+  {
+    pattern: YEAR_FIRST_DATE,
+    read: (m) => {
       const hasIsoTime = m[5] !== undefined;
       return {
         year: toInt(m[1]), month: toInt(m[3]), day: toInt(m[4]), numeric: false,
         time: hasIsoTime ? (ISO_TIME_TAIL.exec(m[0].slice(m[0].search(/t/i) + 1)) ?? undefined) : undefined,
       };
     },
-  ],
+  },
   // Day-first numbers: 12/06/2023, 4/8/2020, 12.06.2023, 05-09-2026, 12/06/23.
-  [
-    /(?<![\d.\/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[/.-]\d)/gu,
-    (m) => {
+  {
+    pattern: /(?<![\d.\/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[/.-]\d)/gu,
+    read: (m) => {
       if (m[4]!.length === 2 && m[2] !== '/') return undefined;
       return { year: fullYear(m[4]!), month: toInt(m[3]), day: toInt(m[1]), numeric: true };
     },
-  ],
+  },
   // "ngày 27 tháng 8 năm 2009", "12 tháng 6, 2023".
-  [
-    /(?<![\p{L}\d])(?:ngày\s?)?(\d{1,2})\s?tháng\s?(\d{1,2})(?:\s?(?:năm|,|\/)\s?|\s)(\d{4})(?!\d)/giu,
-    (m) => ({ year: toInt(m[3]), month: toInt(m[2]), day: toInt(m[1]), numeric: false }),
-  ],
+  {
+    pattern: /(?<![\p{L}\d])(?:ngày\s?)?(\d{1,2})\s?tháng\s?(\d{1,2})(?:\s?(?:năm|,|\/)\s?|\s)(\d{4})(?!\d)/giu,
+    read: (m) => ({ year: toInt(m[3]), month: toInt(m[2]), day: toInt(m[1]), numeric: false }),
+    mayMatch: /tháng/iu,
+  },
   // "12 June 2023", "12th of June, 2023", "12 Jun 2023", "12-Jun-2023" (also RFC 2822 "Mon, 12 Jun 2023 …").
-  [
-    new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s(?:of\\s)?|-)(${MONTH_NAME})\\.?,?[\\s-](\\d{4})(?!\\d)`, 'giu'),
-    (m) => ({ year: toInt(m[3]), month: englishMonth(m[2]!), day: toInt(m[1]), numeric: false }),
-  ],
+  {
+    pattern: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s(?:of\\s)?|-)(${MONTH_NAME})\\.?,?[\\s-](\\d{4})(?!\\d)`, 'giu'),
+    read: (m) => ({ year: toInt(m[3]), month: englishMonth(m[2]!), day: toInt(m[1]), numeric: false }),
+    mayMatch: MONTH_NAME_START,
+  },
   // "June 12, 2023", "Jun. 12 2023".
-  [
-    new RegExp(`(?<![\\p{L}\\d])(${MONTH_NAME})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})(?!\\d)`, 'giu'),
-    (m) => ({ year: toInt(m[3]), month: englishMonth(m[1]!), day: toInt(m[2]), numeric: false }),
-  ],
+  {
+    pattern: new RegExp(`(?<![\\p{L}\\d])(${MONTH_NAME})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})(?!\\d)`, 'giu'),
+    read: (m) => ({ year: toInt(m[3]), month: englishMonth(m[1]!), day: toInt(m[2]), numeric: false }),
+    mayMatch: MONTH_NAME_START,
+  },
 ];
 
 function isLeapYear(year: number): boolean {
@@ -202,9 +240,11 @@ function normaliseText(text: string): string {
 
 function candidatesIn(text: string): DateCandidate[] {
   const candidates: DateCandidate[] = [];
-  for (const [pattern, read] of DATE_PATTERNS) {
+  for (const { pattern, read, mayMatch } of DATE_PATTERNS) {
+    if (mayMatch && !mayMatch.test(text)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (pattern === YEAR_FIRST_DATE) m = isoCandidate(text, m);
       const fields = read(m);
       if (fields) candidates.push({ ...fields, index: m.index, end: m.index + m[0].length });
     }
@@ -229,14 +269,17 @@ function resolveCandidate(text: string, candidate: DateCandidate, options: DateO
     time = readTime(candidate.time);
     if (!time) return undefined;
   } else {
-    const after = TIME_AFTER_DATE.exec(text.slice(end, end + TIME_BEFORE_WINDOW));
+    // A time starts with a digit: without one nearby there is no time to look for (nor to compile TIME for).
+    const afterWindow = text.slice(end, end + TIME_BEFORE_WINDOW);
+    const after = HAS_DIGIT.test(afterWindow) ? TIME_AFTER_DATE.exec(afterWindow) : null;
     if (after) {
       time = readTime(after);
       if (time) end += after[0].length;
     }
     if (!time) {
       const windowStart = Math.max(0, start - TIME_BEFORE_WINDOW);
-      const before = TIME_BEFORE_DATE.exec(text.slice(windowStart, start));
+      const beforeWindow = text.slice(windowStart, start);
+      const before = HAS_DIGIT.test(beforeWindow) ? TIME_BEFORE_DATE.exec(beforeWindow) : null;
       if (before) {
         time = readTime(before);
         if (time) start = windowStart + before.index;
@@ -301,10 +344,10 @@ export function parseDate(text: string, options: DateOptions = {}): ParsedDate |
     const normalised = normaliseText(text);
     const [first] = findDates(normalised, options, 1);
     if (!first) return undefined;
-    const rest = (normalised.slice(0, first.start) + ' ' + normalised.slice(first.end))
-      .replace(WEEKDAY_RE, ' ')
-      .replace(ZONE_NOTE_RE, ' ');
-    return /\d/.test(rest) ? undefined : first.parsed;
+    const rest = normalised.slice(0, first.start) + ' ' + normalised.slice(first.end);
+    // Removing weekday names and zone notes only takes digits away: no digit left means no other number.
+    if (!HAS_DIGIT.test(rest)) return first.parsed;
+    return HAS_DIGIT.test(rest.replace(WEEKDAY_RE, ' ').replace(ZONE_NOTE_RE, ' ')) ? undefined : first.parsed;
   } catch {
     return undefined;
   }

@@ -248,23 +248,41 @@ function matchedFingerprints(doc: Document): Set<string> {
   };
   while (stack.length > 0 && seen++ < MAX_FINGERPRINT_ELEMENTS) {
     const el = stack.pop()!;
-    const classAttr = el.getAttribute('class');
-    const classes = classAttr ? classAttr.split(/\s+/) : [];
-    const id = el.getAttribute('id');
-    for (const c of classes) test(el, FINGERPRINT_INDEX.byClass.get(c), classes, id);
-    if (id) test(el, FINGERPRINT_INDEX.byId.get(id), classes, id);
-    test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), classes, id);
-    test(el, FINGERPRINT_INDEX.rest, classes, id);
+    // Most elements of a page carry no attribute at all: only their tag can match then. On a live page
+    // this walk runs before V8 has optimised anything, so every DOM call skipped here counts.
+    if (!el.hasAttributes()) {
+      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), NO_CLASSES, null);
+    } else {
+      const classAttr = el.getAttribute('class');
+      const classes = classAttr ? classAttr.split(/\s+/) : NO_CLASSES;
+      const id = el.getAttribute('id');
+      for (const c of classes) test(el, FINGERPRINT_INDEX.byClass.get(c), classes, id);
+      if (id) test(el, FINGERPRINT_INDEX.byId.get(id), classes, id);
+      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), classes, id);
+      // Attribute-only selectors need their first attribute present: look each name up once.
+      for (const [name, matchers] of FINGERPRINT_INDEX.byAttribute) {
+        const present = name === 'id' ? id !== null : name === 'class' ? classAttr !== null : el.hasAttribute(name);
+        if (present) test(el, matchers, classes, id);
+      }
+    }
+    test(el, FINGERPRINT_INDEX.rest, NO_CLASSES, null);
     for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
   return matched;
 }
 
-/** Matchers bucketed by what rules most elements out cheaply: a class, an id, a tag name. */
+const NO_CLASSES: string[] = [];
+
+/**
+ * Matchers bucketed by what rules most elements out cheaply: a class, an id, a tag name, or (for
+ * selectors made of attribute tests only) the name of their first attribute.
+ */
 const FINGERPRINT_INDEX = (() => {
   const byClass = new Map<string, CompoundMatcher[]>();
   const byId = new Map<string, CompoundMatcher[]>();
   const byTag = new Map<string, CompoundMatcher[]>();
+  const byAttribute = new Map<string, CompoundMatcher[]>();
+  /** Selectors with nothing to test (none today) match every element. */
   const rest: CompoundMatcher[] = [];
   const put = (map: Map<string, CompoundMatcher[]>, key: string, m: CompoundMatcher) => map.set(key, [...(map.get(key) ?? []), m]);
   for (const { matcher } of COMPILED_FINGERPRINTS) {
@@ -272,10 +290,35 @@ const FINGERPRINT_INDEX = (() => {
     if (matcher.classes[0]) put(byClass, matcher.classes[0], matcher);
     else if (matcher.id) put(byId, matcher.id, matcher);
     else if (matcher.tag) put(byTag, matcher.tag, matcher);
+    else if (matcher.attributes[0]) put(byAttribute, matcher.attributes[0].name, matcher);
     else rest.push(matcher);
   }
-  return { byClass, byId, byTag, rest };
+  return { byClass, byId, byTag, byAttribute: [...byAttribute], rest };
 })();
+
+const COMPILED_BY_SELECTOR = new Map(COMPILED_FINGERPRINTS.map((f) => [f.selector, f.matcher]));
+
+/**
+ * Does an element match this fingerprint, as the walk in matchedFingerprints decides it? The selector
+ * engine proposes candidates, the walk's own compiled test decides (in a quirks-mode page the engine
+ * matches class names ignoring case). A miss proves nothing — the engine splits class names only at
+ * ASCII white space, the walk at any — so the caller walks the page then. Unlike the walk, this looks
+ * past the first MAX_FINGERPRINT_ELEMENTS elements.
+ */
+function hasFingerprint(doc: Document, selector: string): boolean {
+  const matcher = COMPILED_BY_SELECTOR.get(selector);
+  if (!matcher) return safeQuery(doc, selector) !== null;
+  let candidates: Element[];
+  try {
+    candidates = Array.from(doc.querySelectorAll(selector));
+  } catch {
+    return false;
+  }
+  return candidates.some((el) => {
+    const classAttr = el.getAttribute('class');
+    return matchesCompound(el, matcher, classAttr ? classAttr.split(/\s+/) : NO_CLASSES, el.getAttribute('id'));
+  });
+}
 
 /** The profile for this page: by host first, then by fingerprint. */
 export function profileFor(doc: Document, url: string): PortalProfile | undefined {
@@ -285,12 +328,13 @@ export function profileFor(doc: Document, url: string): PortalProfile | undefine
   } catch {
     /* no usable URL: fingerprints only */
   }
+  const byHost = hostname ? PROFILES.find((p) => p.hosts.some((h) => hostMatches(hostname, h))) : undefined;
+  // A host-matched profile still needs its CMS to be present (sites get redesigned). Its few
+  // fingerprints are looked up first: on the portals the content script is registered for, the walk
+  // over the whole page (run in V8's interpreter on a page's first extraction) is then not needed.
+  if (byHost && byHost.fingerprints.some((sel) => hasFingerprint(doc, sel))) return byHost;
   const matched = matchedFingerprints(doc);
-  if (hostname) {
-    const byHost = PROFILES.find((p) => p.hosts.some((h) => hostMatches(hostname, h)));
-    // A host-matched profile still needs its CMS to be present (sites get redesigned).
-    if (byHost && byHost.fingerprints.some((sel) => matched.has(sel))) return byHost;
-  }
+  if (byHost && byHost.fingerprints.some((sel) => matched.has(sel))) return byHost;
   let best: PortalProfile | undefined;
   let bestHits = 0;
   for (const profile of PROFILES) {

@@ -113,6 +113,28 @@ describe('parseDate: rejects what is not one valid date', () => {
   });
 });
 
+describe('month words and ISO times in any case', () => {
+  it.each([
+    ['12 THÁNG 6 NĂM 2023', '2023-06-12'],
+    ['Ngày 5 Tháng 9, 2024', '2024-09-05'],
+    ['SEPT. 3, 2024 AT 4:05 P.M.', '2024-09-03T16:05:00+07:00'],
+    ['3 DEC 2021', '2021-12-03'],
+    ['2023-06-12t10:30:00z', '2023-06-12T10:30:00+00:00'],
+    ['Cập nhật 2023-06-12T10:30:00+07:00, bản in', '2023-06-12T10:30:00+07:00'],
+  ])('%s → %s', (text, iso) => {
+    expect(findDateInText(text)?.iso).toBe(iso);
+  });
+
+  it('gives no date for an ISO date whose time is impossible, and reads the next one', () => {
+    expect(findAllDatesInText('2023-06-12T25:00 rồi 2023-06-13T08:00').map((d) => d.iso)).toEqual(['2023-06-13T08:00:00+07:00']);
+  });
+
+  it('still refuses a second number next to the date when the weekday or zone holds digits', () => {
+    expect(parseDate('T2, 12/06/2023 (GMT+7)')?.iso).toBe('2023-06-12');
+    expect(parseDate('Số 12, T2, 12/06/2023')).toBeUndefined();
+  });
+});
+
 describe('Unicode and spacing', () => {
   it('reads NFD text, nbsp and zero-width spaces', () => {
     const nfd = 'Thứ Hai, ngày 12 tháng 6 năm 2023'.normalize('NFD');
