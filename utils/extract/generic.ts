@@ -226,6 +226,30 @@ function shortText(el: Element, max: number): string | undefined {
   return text.length <= max ? text : undefined;
 }
 
+/**
+ * The box about the writer that follows a post (a photo, "X is a writer who…", links to their other
+ * posts): it describes the author, who is metadata, and is not part of what they wrote. Recognised
+ * by the names blog themes and author-box plugins give it.
+ */
+const AUTHOR_BOX =
+  /(^|[\s_-])(?:(?:author|contributor|writer)[-_]*(?:bio|box|info|details?|profile|card|about|desc|description)|about[-_]*(?:the[-_]*)?author|(?:post|blog|entry|article)[-_]author|saboxplugin[-\w]*|abh_box)(?=[\s_-]|$)/i;
+
+export function isAuthorBox(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return names.trim() !== '' && AUTHOR_BOX.test(names);
+}
+
+/**
+ * Buttons that show only an icon (a badge with a tooltip, a gallery arrow). A box of prose carrying
+ * them is still prose, while buttons that say what they do ("Add to cart", "Subscribe") and fields
+ * make a box a form or a shop card.
+ */
+function iconOnlyButtonCount(el: Element): number {
+  let count = 0;
+  for (const button of Array.from(el.querySelectorAll('button'))) if (!(button.textContent ?? '').trim()) count++;
+  return count;
+}
+
 export interface CleanOptions {
   /** Extra subtrees to drop (a profile's boilerplate selectors). */
   extraExcluded?: Set<Element>;
@@ -297,6 +321,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
           if (isBreadcrumbText(text)) return true;
         }
       }
+      if (share < 0.3 && isAuthorBox(el)) return true;
       if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
       if (tag === 'P' || HEADING_TAGS.has(tag)) return false;
       // Conditional cleaning of boxes and lists (Readability's idea, simplified).
@@ -304,7 +329,11 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
         if (weight < 0 && density > 0.2) return true;
         if (density > 0.5) return true;
         if ((tag === 'UL' || tag === 'OL') && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
-        if (s.inputs > 2 && s.inputs > s.paragraphs / 3) return true;
+        if (s.inputs > 2 && s.inputs > s.paragraphs / 3) {
+          // Prose sections may carry icon buttons (badges, gallery arrows); those are not form controls.
+          const controls = s.paragraphs >= 2 && s.commas >= 2 ? s.inputs - iconOnlyButtonCount(el) : s.inputs;
+          if (controls > 2 && controls > s.paragraphs / 3) return true;
+        }
       }
       return false;
     })();

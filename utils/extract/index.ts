@@ -207,6 +207,13 @@ function dateNearTitle(titleEl: Element | null, stats: Map<Element, ElementStats
 function pickBody(doc: Document): Element | null {
   const html = doc.documentElement;
   const candidates = html ? Array.from(html.children).filter((child) => child.tagName.toUpperCase() === 'BODY') : [];
+  // A page that repeats its <html> tag inside itself leaves the body one level further down.
+  if (html && candidates.length === 0) {
+    for (const inner of Array.from(html.children)) {
+      if (inner.tagName.toUpperCase() !== 'HTML') continue;
+      for (const child of Array.from(inner.children)) if (child.tagName.toUpperCase() === 'BODY') candidates.push(child);
+    }
+  }
   const declared = doc.body;
   if (declared && !candidates.includes(declared)) candidates.push(declared);
   let best: Element | null = null;

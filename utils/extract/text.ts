@@ -28,9 +28,21 @@ export const BLOCK_TAGS = new Set([
 const LINE_TAGS = new Set(['TR']);
 const CELL_TAGS = new Set(['TD', 'TH']);
 
+/**
+ * React's streamed server rendering sends content that was not ready with the shell as a hidden
+ * `<div hidden id="S:n">` at the end of the body, and an inline script moves it into its place at
+ * once. In a browser such a div never lasts; in a saved page the script never ran and the div holds
+ * the page's real content (the article, a product), so it is read as if the script had run.
+ */
+const STREAMED_SEGMENT_ID = /^S:\d+$/;
+
+export function isStreamedSegment(el: Element): boolean {
+  return el.tagName.toUpperCase() === 'DIV' && STREAMED_SEGMENT_ID.test(el.getAttribute('id') ?? '');
+}
+
 /** Is this element hidden by markup we can read without computing styles? */
 export function isHiddenByMarkup(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
+  if (el.hasAttribute('hidden')) return !isStreamedSegment(el);
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   return false;

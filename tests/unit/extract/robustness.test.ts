@@ -76,7 +76,7 @@ describe('extractArticle never throws', () => {
 
   it('reads a saved page whose content waits hidden for a script, and says so', () => {
     const paragraph = '<p>Sáng 12/6, Hội nghị toàn quốc được tổ chức tại Hà Nội, với sự tham dự của các đại biểu từ nhiều tỉnh.</p>';
-    const doc = parse(`<html><body><div id="root"></div><div hidden id="S:0"><article><h1>Hội nghị</h1>${paragraph.repeat(15)}</article></div></body></html>`);
+    const doc = parse(`<html><body><div id="root"></div><div hidden id="app-content"><article><h1>Hội nghị</h1>${paragraph.repeat(15)}</article></div></body></html>`);
     const result = extractArticle(doc, 'https://x.vn/hoi-nghi-toan-quoc-123456.html');
     expect(result.text).toContain('Hội nghị toàn quốc');
     expect(result.textOptions.includeHidden).toBe(true);
@@ -86,6 +86,29 @@ describe('extractArticle never throws', () => {
     const liveResult = extractArticle(live, 'https://x.vn/hoi-nghi-toan-quoc-123456.html');
     expect(liveResult.textOptions.includeHidden).toBeUndefined();
     expect(liveResult.text).not.toContain('ẩn đi');
+  });
+
+  it('reads the streamed part of a saved React page as the script would have placed it, even under a long menu', () => {
+    const paragraph = '<p>If you sleep on your side, a medium mattress keeps your spine straight and takes the pressure off your hips and shoulders.</p>';
+    const menu = Array.from({ length: 60 }, (_, i) => `<li><a href="/c/${i}">Mattress collection number ${i}</a></li>`).join('');
+    const page = (segmentAttributes: string) => parse(`<html><body><header><nav><ul>${menu}</ul></nav></header>
+<main><!--$?--><template id="B:0"></template><p>Loading…</p><!--/$--></main><footer><p>© Mattress Makers</p></footer>
+<div ${segmentAttributes}><article><h1>The best mattress for side sleepers</h1>${paragraph.repeat(10)}</article></div></body></html>`);
+    const result = extractArticle(page('hidden id="S:0"'), 'https://mattress.example.com/blog/best-mattress-side-sleepers');
+    expect(result.text).toContain('takes the pressure off your hips');
+    expect(result.text).not.toContain('Mattress collection number');
+    expect(result.textOptions.includeHidden).toBeUndefined();
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+    // Any other hidden block stays unread when the visible page has text of its own.
+    const other = extractArticle(page('hidden id="drawer"'), 'https://mattress.example.com/blog/best-mattress-side-sleepers');
+    expect(other.text).not.toContain('takes the pressure off your hips');
+  });
+
+  it('finds the body of a page that repeats its <html> tag', () => {
+    const paragraph = '<p>Start with the venue: the date you can book decides almost everything else on the wedding checklist.</p>';
+    const doc = parse(`<!DOCTYPE html><html class="fonts-loaded"><html lang="en"><head><title>Wedding checklist</title></head><body><main><h1>Wedding checklist</h1>${paragraph.repeat(12)}</main></body></html></html>`);
+    const result = extractArticle(doc, 'https://weddings.example.com/ideas/wedding-checklist');
+    expect(result.text).toContain('the date you can book');
   });
 
   it('reads a saved forum page whose posts are only in <noscript>, but never raw <noscript> text on a live page', () => {

@@ -1,0 +1,59 @@
+/**
+ * Boxes inside the article's region that are or are not part of what the author wrote (generic
+ * path, findExcluded): the reader sees exactly what these rules keep.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/extract/index';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+const PARAGRAPH =
+  '<p>Cold frames let you start lettuce and spinach weeks before the last frost, and they keep the soil warm enough for seeds to sprout.</p>';
+const URL = 'https://garden.example.com/2026/03/cold-frames-for-early-greens';
+const page = (inside: string) =>
+  parse(`<html><head><title>Cold frames for early greens</title></head><body><nav><a href="/">Home</a></nav>
+<article class="post"><h1>Cold frames for early greens</h1><div class="entry-content">${PARAGRAPH.repeat(8)}${inside}</div></article>
+<footer><p>© Garden Example</p></footer></body></html>`);
+
+describe('the box about the author after a post', () => {
+  const bio = '<p>Dana Reyes is a master gardener and writer who has grown vegetables in Zone 5 for twenty years, and teaches classes at the community garden.</p>';
+
+  it.each([
+    ['an author-bio block', `<div class="author-bio"><h4>Dana Reyes</h4>${bio}</div>`],
+    ['an author box plugin', `<div class="saboxplugin-wrap"><div class="saboxplugin-desc">${bio}</div></div>`],
+    ['an "about the author" section', `<section id="about-the-author"><h3>Dana Reyes</h3>${bio}</section>`],
+    ['a contributor card', `<div class="sno-contributor-profile"><div class="contributor-text">${bio}</div></div>`],
+  ])('is left out of the text when it is %s', (_label, box) => {
+    const result = extractArticle(page(box), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain('master gardener');
+  });
+
+  it('does not take out a block whose class only mentions the author, nor a shop owner\'s bio', () => {
+    const note = '<div class="author-note-inline"><p>Water the frame in the morning so the leaves dry before the cold night comes back again.</p></div>';
+    const store = '<div class="store-information__bio"><p>Welcome to our garden shop: we build every frame by hand in our barn outside Duluth.</p></div>';
+    const result = extractArticle(page(note + store), URL);
+    expect(result.text).toContain('Water the frame in the morning');
+    expect(result.text).toContain('we build every frame by hand');
+  });
+});
+
+describe('boxes with controls', () => {
+  it('keeps a section of prose whose only buttons are icons (badges with tooltips)', () => {
+    const badge = (label: string) => `<button type="button" class="icon-button" aria-label="${label}"><img src="/i/${label}.svg" alt=""></button>`;
+    const section = `<div class="wp-block-group"><h3>1. Sturdy Frames Co.</h3>${badge('Recycled')}${badge('Woman owned')}${badge('Budget')}
+<p>Sturdy Frames makes cedar cold frames that last a decade, with twin-wall lids that hold heat through a frosty night.</p>
+<p>The kit goes together in an hour, with no tools beyond a screwdriver, and the lid props open at three heights.</p></div>`;
+    const result = extractArticle(page(section), URL);
+    expect(result.text).toContain('Sturdy Frames makes cedar cold frames');
+  });
+
+  it('still leaves out a sign-up form and a shop card with labelled buttons', () => {
+    const signup = `<div class="box"><p>Get our planting calendar</p><input type="email" name="email"><input type="hidden" name="list" value="7"><button>Subscribe</button></div>`;
+    const shop = `<div class="card"><p>Cedar cold frame kit $89</p><select name="size"><option>Small</option></select><button>Add to cart</button><button>Buy now</button></div>`;
+    const result = extractArticle(page(signup + shop), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain('planting calendar');
+    expect(result.text).not.toContain('Cedar cold frame kit');
+  });
+});
