@@ -5,6 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { proseLength } from '../../../utils/extract/detect';
 import { extractArticle } from '../../../utils/extract/index';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -194,5 +195,90 @@ describe('JSON-LD page kinds', () => {
   it('a Product or a QAPage does', () => {
     expect(withJsonLd('{"@context":"https://schema.org","@type":"Product","name":"Road cone"}').jsonLdProduct).toBe(1);
     expect(withJsonLd('{"@context":"https://schema.org","@type":"QAPage","name":"Potholes?"}').jsonLdDiscussion).toBe(1);
+  });
+});
+
+const GUIDE_PARAS = [
+  'Choosing a rain barrel starts with the roof: every square metre of roof catches about a litre of water for each millimetre of rain, so even a small shed fills a barrel in one summer storm.',
+  'Place the barrel on a firm, level base made of paving slabs or concrete blocks. A full barrel weighs more than two hundred kilograms, and soft ground gives way under it within a few weeks.',
+  'Fit a diverter to the downpipe rather than cutting the pipe into the barrel. The diverter sends the water back down the drain once the barrel is full, so it never overflows against the wall.',
+  'Empty and rinse the barrel once a year, in the autumn, and keep the lid on: it keeps leaves out, stops mosquitoes from breeding and makes the barrel safe for children and pets.',
+];
+
+/** An undated evergreen how-to on a company blog: no date, no author, no structured data. */
+const EN_GUIDE = `<!doctype html><html lang="en"><head><title>How to set up a rain barrel in your garden | Greenway Supplies</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/shop">Shop</a> <a href="/blog">Blog</a> <a href="/contact">Contact us</a></nav></header>
+<main><article class="post"><h1>How to set up a rain barrel in your garden</h1>
+<div class="share"><a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fgreenway.example.com%2Fblog%2Fhow-to-set-up-a-rain-barrel">Facebook</a>
+<a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Fgreenway.example.com%2Fblog%2Fhow-to-set-up-a-rain-barrel">X</a>
+<a href="https://www.linkedin.com/shareArticle?mini=true&url=https%3A%2F%2Fgreenway.example.com">LinkedIn</a>
+<a href="mailto:?subject=How%20to%20set%20up%20a%20rain%20barrel&body=https%3A%2F%2Fgreenway.example.com">E-mail</a></div>
+${GUIDE_PARAS.map((p) => `<p>${p}</p>`).join('')}</article>
+<section id="comments" class="comments-area"><h2>2 comments</h2><ol class="comment-list"><li>Great tips, thanks! We put ours on two old pallets.</li><li>Does the diverter work with square downpipes?</li></ol>
+<form class="comment-form"><textarea name="comment"></textarea><button>Post comment</button></form></section></main>
+<footer><p>Greenway Supplies Ltd, Unit 4, Riverside Park.</p></footer></body></html>`;
+
+/** A section's own page: a short introduction, then links to the chapters filed under its name. */
+const EN_SECTION_INDEX = `<!doctype html><html lang="en"><head><title>Marathon training | Run Club</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/training/">Training</a></nav></header>
+<main><h1>Marathon training</h1>
+<p>Whether this is your first marathon or your twentieth, there is a programme here for you. Each one runs for eighteen weeks and builds your long run step by step, with rest days where your body needs them.</p>
+<p>Pick the programme that matches the mileage you run now, not the time you hope to finish in: the right programme is the one you can follow to the end without getting injured.</p>
+<ul>${['novice-1', 'novice-2', 'intermediate-1', 'intermediate-2', 'advanced-1', 'advanced-2'].map((name) => `<li><a href="/programs/marathon-training/${name}/">${name.replace('-', ' ')}</a></li>`).join('')}
+<li><a href="/training/marathon-training/feed/">RSS</a></li></ul></main></body></html>`;
+
+describe('content signals that do not depend on the URL', () => {
+  it('takes an undated evergreen how-to for an article: share buttons, a comments section, paragraphs', () => {
+    const result = detect(EN_GUIDE, 'https://greenway.example.com/blog/how-to-set-up-a-rain-barrel');
+    expect(result.isArticle).toBe(true);
+    const features = result.features!;
+    expect(features.hasDate).toBe(0);
+    expect(features.shareLinks).toBe(Math.log2(1 + 4));
+    expect(features.commentsSection).toBe(1);
+    expect(features.paragraphShare).toBeGreaterThan(0.85); // the headline is the rest
+    expect(features.headlineForm).toBe(1);
+    expect(features.storySectionUrl).toBe(1);
+  });
+
+  it('the same page is still an article on a URL that says nothing (Readability’s test pages all share one)', () => {
+    expect(detect(EN_GUIDE, 'http://fakehost/test/page.html').isArticle).toBe(true);
+  });
+
+  it('a section index links to the pages filed under its own name, and is not an article', () => {
+    const result = detect(EN_SECTION_INDEX, 'https://runclub.example.org/training/marathon-training/');
+    expect(result.features?.childLinks).toBe(Math.log2(1 + 6)); // the feed link does not count
+    expect(result.isArticle).toBe(false);
+  });
+
+  it('an article links to no pages under its own slug', () => {
+    expect(detect(EN_GUIDE, 'https://greenway.example.com/blog/how-to-set-up-a-rain-barrel').features?.childLinks).toBe(0);
+  });
+
+  it('a news release is not filed under a story section when it is the section itself', () => {
+    expect(detect(EN_ARTICLE, 'https://www.example.gov.uk/news').features?.storySectionUrl).toBe(0);
+    expect(detect(EN_ARTICLE, 'https://www.example.gov.uk/news/page/2').features?.storySectionUrl).toBe(0);
+    expect(detect(VI_ARTICLE, 'https://hanoi.example.gov.vn/tin-tuc/ha-noi-day-nhanh-tien-do-du-an').features?.storySectionUrl).toBe(1);
+  });
+
+  it('a Vietnamese question headline counts as one, a section name does not', () => {
+    const withHeadline = (h1: string) => detect(VI_ARTICLE.replace(/<h1 class="detail-title">[^<]*<\/h1>/, `<h1 class="detail-title">${h1}</h1>`), 'https://baochinhphu.example.vn/a-102240612103000.htm').features!;
+    expect(withHeadline('Vì sao giá xăng tăng trong tháng 6?').headlineForm).toBe(1);
+    expect(withHeadline('Cách đăng ký tài khoản định danh điện tử mức 2').headlineForm).toBe(1);
+    expect(withHeadline('Thủ tướng chủ trì họp về các dự án giao thông trọng điểm').headlineForm).toBe(0);
+  });
+
+  it('calls to action in the content are counted apart from the site menu’s "Contact us"', () => {
+    const features = detect(VI_SERVICE.replace('<button>Gửi hồ sơ</button>', '<button>Đăng ký ngay</button>').replace('</main>', '<p><a href="tel:02438253536">Gọi ngay</a> <a href="/lien-he">Liên hệ tư vấn</a></p></main>'), 'https://dichvucong.example.gov.vn/dich-vu/dang-ky-ho-kinh-doanh').features!;
+    expect(features.callsToAction).toBe(Math.log2(1 + 3));
+    expect(detect(EN_GUIDE, 'https://greenway.example.com/blog/how-to-set-up-a-rain-barrel').features?.callsToAction).toBe(0);
+  });
+});
+
+describe('proseLength', () => {
+  it('counts a CJK character as three, and Latin or Vietnamese letters as one', () => {
+    expect(proseLength('abc')).toBe(3);
+    expect(proseLength('Hà Nội')).toBe(6);
+    expect(proseLength('海外留学生')).toBe(15);
+    expect(proseLength('むかしむかし')).toBe(18);
   });
 });
