@@ -169,6 +169,16 @@ export function isLandmarkFurniture(el: Element): boolean {
   return isUnlikely(el);
 }
 
+/**
+ * The page's own mark of its main content: its one outermost <main> (or role="main") holding at least
+ * `minText` characters; none when there are several (the author's statement is then ambiguous).
+ */
+export function mainLandmark(body: Element, stats: Map<Element, ElementStats>, minText = 1): Element | undefined {
+  const marked = Array.from(body.querySelectorAll('main, [role="main"]')).filter((el) => (stats.get(el)?.textLength ?? 0) >= minText);
+  const outermost = marked.filter((el) => !marked.some((other) => other !== el && other.contains(el)));
+  return outermost.length === 1 ? outermost[0] : undefined;
+}
+
 export function mainRegion(body: Element, stats: Map<Element, ElementStats>): Element {
   let region = body;
   for (;;) {

@@ -5,7 +5,7 @@
  * What is left out is the furniture of such pages: menus, result filters, pagination, footers.
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
-import { isUnlikely } from './generic';
+import { isUnlikely, mainLandmark } from './generic';
 import type { ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
 
@@ -66,13 +66,6 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
   return excluded;
 }
 
-/** The page's own mark of its main content: one <main> (or role="main") that holds text. */
-export function landmarkMain(body: Element, stats: Map<Element, ElementStats>): Element | null {
-  const marked = Array.from(body.querySelectorAll('main, [role="main"]')).filter((el) => (stats.get(el)?.textLength ?? 0) > 0);
-  const outermost = marked.filter((el) => !marked.some((other) => other !== el && other.contains(el)));
-  return outermost.length === 1 ? outermost[0]! : null;
-}
-
 export interface ListingContent {
   root: Element;
   excluded: Element[];
@@ -86,7 +79,7 @@ export interface ListingContent {
  * landmark beats the body by 0.01–0.04 Word F1, and the body beats mainRegion() by 0.01–0.02.
  */
 export function listingContent(body: Element, stats: Map<Element, ElementStats>, textOptions: TextOptions = {}): ListingContent {
-  const root = landmarkMain(body, stats) ?? body;
+  const root = mainLandmark(body, stats) ?? body;
   const excluded = listingExcluded(root, stats);
   return { root, excluded, text: articleTextOf(root, excluded, textOptions) };
 }

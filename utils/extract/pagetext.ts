@@ -4,7 +4,7 @@
  * it: the product's blurb, one section of a landing page, one post of a thread. Their content is the
  * page's whole main region: the specifications next to the blurb, every section, every reply.
  */
-import { findExcluded, isLandmarkFurniture, isPageFurniture, mainRegion } from './generic';
+import { findExcluded, isLandmarkFurniture, isPageFurniture, mainLandmark, mainRegion } from './generic';
 import { linkDensity, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
 
@@ -16,13 +16,6 @@ export interface PageText {
 
 /** How much longer than the chosen text the region's text must be to replace it. */
 const MIN_GAIN = 1.6;
-
-/** The page's one <main> (or role="main") landmark, when it holds text. */
-function mainLandmark(body: Element, stats: Map<Element, ElementStats>): Element | undefined {
-  const landmarks = Array.from(body.querySelectorAll('main, [role="main"]')).filter((el) => (stats.get(el)?.textLength ?? 0) >= 200);
-  const outermost = landmarks.filter((el) => !landmarks.some((other) => other !== el && other.contains(el)));
-  return outermost.length === 1 ? outermost[0] : undefined;
-}
 
 const CONSENT = /cookie|consent|gdpr/i;
 
@@ -55,7 +48,7 @@ export function mainRegionText(
   textOptions: TextOptions,
   title: string,
 ): PageText | undefined {
-  let region = mainRegion(mainLandmark(body, stats) ?? body, stats);
+  let region = mainRegion(mainLandmark(body, stats, 200) ?? body, stats);
   // mainRegion stops above a child whose class merely says "nav" or "menu" (a sticky in-page
   // navigation bar wrapping the whole page); one that holds most of the text in prose, not links,
   // is the content.

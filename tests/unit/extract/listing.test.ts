@@ -6,7 +6,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
-import { landmarkMain, listingContent, listingExcluded } from '../../../utils/extract/listing';
+import { listingContent, listingExcluded } from '../../../utils/extract/listing';
+import { mainLandmark } from '../../../utils/extract/generic';
 import { measure } from '../../../utils/extract/stats';
 import { articleTextOf } from '../../../utils/extract/text';
 
@@ -71,17 +72,17 @@ describe('listingExcluded', () => {
   });
 });
 
-describe('landmarkMain', () => {
+describe('mainLandmark', () => {
   it('finds the one <main> or role="main" element, outermost first', () => {
     const doc = parse('<html><body><div role="main" id="outer"><main id="inner"><p>Body text</p></main></div><p>Other</p></body></html>');
-    expect(landmarkMain(doc.body!, measure(doc.body!))?.id).toBe('outer');
+    expect(mainLandmark(doc.body!, measure(doc.body!))?.id).toBe('outer');
   });
 
   it('gives nothing when the page marks two separate main regions or an empty one', () => {
     const two = parse('<html><body><main><p>One</p></main><main><p>Two</p></main></body></html>');
-    expect(landmarkMain(two.body!, measure(two.body!))).toBeNull();
+    expect(mainLandmark(two.body!, measure(two.body!))).toBeUndefined();
     const empty = parse('<html><body><main></main><p>Text outside</p></body></html>');
-    expect(landmarkMain(empty.body!, measure(empty.body!))).toBeNull();
+    expect(mainLandmark(empty.body!, measure(empty.body!))).toBeUndefined();
   });
 
   it('makes the landmark the listing root, leaving the header’s promotions outside', () => {
