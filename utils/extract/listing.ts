@@ -19,6 +19,19 @@ const FURNITURE =
 /** Furniture is only ever a minor part of the region; a block holding more is the content. */
 const FURNITURE_MAX_SHARE = 0.3;
 
+/**
+ * Class names of the common conventions for text only a screen reader announces (Bootstrap and
+ * Tailwind sr-only, visually-hidden, WordPress screen-reader-text, Drupal element-invisible): a
+ * shop card's "Price", "Select colour", "Opens in a new window" that no reader sees on the page.
+ */
+const SCREEN_READER_ONLY = /^([\w-]*[_-])?(sr-only|visually-?hidden|screen-reader-(text|only)|element-invisible)$/i;
+
+/** Tailwind's not-sr-only undoes sr-only: its text is shown. */
+const isScreenReaderOnly = (el: Element) =>
+  (el.getAttribute('class') ?? '').split(/\s+/).some((name) => SCREEN_READER_ONLY.test(name) && !/^not-/i.test(name));
+
+const TRANSIENT_ROLES = new Set(['dialog', 'alertdialog', 'tooltip', 'status', 'alert']);
+
 const classAndId = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 
 function shortText(el: Element, max: number): string | undefined {
@@ -46,7 +59,14 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const drop = (() => {
       if (isUnlikely(el) && share < 0.5) return true;
-      if (el.tagName.toUpperCase() === 'FORM' && share < FURNITURE_MAX_SHARE) return true;
+      const tag = el.tagName.toUpperCase();
+      // A form, or a label naming a form control (a filter checkbox, a size or colour choice), is
+      // something to operate, not to read.
+      if ((tag === 'FORM' || tag === 'LABEL') && share < FURNITURE_MAX_SHARE) return true;
+      if (share < FURNITURE_MAX_SHARE && isScreenReaderOnly(el)) return true;
+      // Dialogs, tooltips and alerts are passing UI over the page (a cookie or sign-up prompt, an
+      // "added to cart" notice), shown on demand rather than read.
+      if (share < FURNITURE_MAX_SHARE && (tag === 'DIALOG' || TRANSIENT_ROLES.has(el.getAttribute('role') ?? ''))) return true;
       if (share < FURNITURE_MAX_SHARE && FURNITURE.test(classAndId(el))) return true;
       // A bare wrapper around one child is judged through that child (reading textContent at every
       // level of a deep chain would be quadratic).

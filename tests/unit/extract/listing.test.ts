@@ -72,6 +72,45 @@ describe('listingExcluded', () => {
   });
 });
 
+describe('listingExcluded: text a reader does not see or read', () => {
+  it('drops screen-reader-only text inside the items, under each framework’s class name', () => {
+    const cards = ['sr-only', 'visually-hidden', 'screen-reader-text', 'plp-product__visually-hidden']
+      .map((hiddenClass, i) => `<li class="product"><a href="/p/${i}">Oak bookcase model ${i + 1}</a><span class="${hiddenClass}">Price including sales tax</span><span>$${80 + i}</span></li>`)
+      .join('');
+    const text = textOf(`<html><body><h1>Bookcases</h1><ul class="grid">${cards}</ul></body></html>`);
+    expect(text).toContain('Oak bookcase model 4');
+    expect(text).toContain('$83');
+    expect(text).not.toContain('Price including sales tax');
+  });
+
+  it('keeps text Tailwind shows again with not-sr-only, and classes that only contain the words', () => {
+    const text = textOf(
+      `<html><body><div class="list">${headlineCards(4)}<p class="not-sr-only">Shown to every reader again</p><p class="sr-only-note-card">A card named after the convention</p></div></body></html>`,
+    );
+    expect(text).toContain('Shown to every reader again');
+    expect(text).toContain('A card named after the convention');
+  });
+
+  it('drops the labels of option choices and filters, keeping the item names', () => {
+    const choices = ['White', 'Black-brown', 'Oak effect'].map((colour) => `<label><input type="radio" name="c">${colour}</label>`).join('');
+    const cards = Array.from({ length: 4 }, (_, i) => `<div class="card"><h3><a href="/p/${i}">Wall shelf unit ${i + 1}</a></h3><fieldset>${choices}</fieldset></div>`).join('');
+    const text = textOf(`<html><body><div class="results">${cards}</div></body></html>`);
+    expect(text).toContain('Wall shelf unit 4');
+    expect(text).not.toContain('Oak effect');
+  });
+
+  it('drops dialogs, tooltips and status notices over the listing', () => {
+    const text = textOf(
+      `<html><body><div class="list">${headlineCards(5)}<dialog open><p>Sign up for our weekly science digest today</p></dialog>` +
+        `<div role="status">Item added to your reading list</div><span role="tooltip">Saved stories sync across devices</span></div></body></html>`,
+    );
+    expect(text).toContain('survey number 5');
+    expect(text).not.toContain('weekly science digest');
+    expect(text).not.toContain('added to your reading list');
+    expect(text).not.toContain('sync across devices');
+  });
+});
+
 describe('mainLandmark', () => {
   it('finds the one <main> or role="main" element, outermost first', () => {
     const doc = parse('<html><body><div role="main" id="outer"><main id="inner"><p>Body text</p></main></div><p>Other</p></body></html>');
