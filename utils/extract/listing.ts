@@ -7,7 +7,7 @@
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
 import type { ElementStats } from './stats';
-import { articleTextOf, type TextOptions } from './text';
+import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
 /**
  * Class or id words of listing-page furniture: result filters and sorting, pagination, menus,
@@ -86,10 +86,54 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
   return excluded;
 }
 
+/** Blocks longer than this are not compared: the repeats worth dropping are badges, buttons, labels. */
+const REPEAT_MAX_LENGTH = 200;
+
+/**
+ * Blocks whose text repeats an earlier block of the region word for word, after the first: the
+ * per-item furniture of a listing ("Fast apply", "Actively hiring", "Add to cart", "More options")
+ * and the second copy of a short block a page renders twice for two screen widths. The first copy
+ * stays, so a heading the page happens to repeat is still read once. On wcxb-dev the copies are
+ * rarely in the ground truth (where they are, as job cards' "Remote" or "Full-time", they cost
+ * less than the furniture gained); keeping only copies that are links or buttons measured worse.
+ */
+export function repeatedBlocks(root: Element, stats: Map<Element, ElementStats>, excluded: Iterable<Element>): Element[] {
+  const skip = new Set(excluded);
+  const firstWithText = new Map<string, Element>();
+  const repeats: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    const length = stats.get(el)?.textLength ?? 0;
+    if (el !== root && BLOCK_TAGS.has(el.tagName.toUpperCase()) && length <= REPEAT_MAX_LENGTH) {
+      // NFC: the same Vietnamese label may be typed precomposed in one item and decomposed in another.
+      const key = shortText(el, REPEAT_MAX_LENGTH)?.normalize('NFC');
+      if (key) {
+        const first = firstWithText.get(key);
+        // A wrapper and its only child share their text; that is one block, not a repeat.
+        if (first && !first.contains(el)) {
+          repeats.push(el);
+          continue;
+        }
+        if (!first) firstWithText.set(key, el);
+      }
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) {
+      if (!skip.has(child) && (stats.get(child)?.textLength ?? 0) > 0) stack.push(child);
+    }
+  }
+  return repeats;
+}
+
 export interface ListingContent {
   root: Element;
   excluded: Element[];
   text: string;
+  /**
+   * Length of the region's text with its repeats: how much the page shows there, which is what a
+   * prose root is weighed against (a page of repeated badges still shows them).
+   */
+  shownLength: number;
 }
 
 /**
@@ -100,8 +144,12 @@ export interface ListingContent {
  */
 export function listingContent(body: Element, stats: Map<Element, ElementStats>, textOptions: TextOptions = {}): ListingContent {
   const root = mainLandmark(body, stats) ?? body;
-  const excluded = listingExcluded(root, stats);
-  return { root, excluded, text: articleTextOf(root, excluded, textOptions) };
+  const furniture = listingExcluded(root, stats);
+  const repeats = repeatedBlocks(root, stats, furniture);
+  const excluded = furniture.concat(repeats);
+  const text = articleTextOf(root, excluded, textOptions);
+  const shownLength = repeats.length === 0 ? text.length : articleTextOf(root, furniture, textOptions).length;
+  return { root, excluded, text, shownLength };
 }
 
 /**

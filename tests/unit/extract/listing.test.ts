@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
-import { listingContent, listingExcluded } from '../../../utils/extract/listing';
+import { listingContent, listingExcluded, repeatedBlocks } from '../../../utils/extract/listing';
 import { mainLandmark } from '../../../utils/extract/generic';
 import { measure } from '../../../utils/extract/stats';
 import { articleTextOf } from '../../../utils/extract/text';
@@ -108,6 +108,56 @@ describe('listingExcluded: text a reader does not see or read', () => {
     expect(text).not.toContain('weekly science digest');
     expect(text).not.toContain('added to your reading list');
     expect(text).not.toContain('sync across devices');
+  });
+});
+
+describe('repeatedBlocks', () => {
+  const jobCards = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, i) =>
+        `<div class="job"><h3><a href="/jobs/${i}">Backend engineer for payments team ${i + 1}</a></h3>` +
+        `<p>Build the ledger service for client ${i + 1}.</p><div class="badge">Actively hiring</div><div><a href="/apply/${i}">Apply now</a></div></div>`,
+    ).join('');
+
+  it('reads a badge or button that every item repeats once, keeping each item’s own text', () => {
+    const doc = parse(`<html><body><main><h1>Remote jobs</h1>${jobCards(5)}</main></body></html>`);
+    const { text } = listingContent(doc.body!, measure(doc.body!));
+    expect(text.match(/Actively hiring/g)).toHaveLength(1);
+    expect(text.match(/Apply now/g)).toHaveLength(1);
+    expect(text).toContain('Backend engineer for payments team 5');
+    expect(text).toContain('Build the ledger service for client 5.');
+  });
+
+  it('recognises a Vietnamese label repeated with its marks composed differently', () => {
+    const label = 'Tuyển gấp';
+    const cards = [label.normalize('NFC'), label.normalize('NFD'), label.normalize('NFC')]
+      .map((badge, i) => `<div class="job"><h3><a href="/viec/${i}">Kỹ sư phần mềm số ${i + 1}</a></h3><div class="badge">${badge}</div></div>`)
+      .join('');
+    const doc = parse(`<html><body><main>${cards}</main></body></html>`);
+    const { text } = listingContent(doc.body!, measure(doc.body!));
+    expect(text.normalize('NFC').match(/Tuyển gấp/g)).toHaveLength(1);
+    expect(text).toContain('Kỹ sư phần mềm số 3');
+  });
+
+  it('does not count a wrapper and its only child as a repeat of each other', () => {
+    const doc = parse('<html><body><div><div><p>Only once on the page</p></div></div><p>Something else</p></body></html>');
+    const body = doc.body!;
+    expect(repeatedBlocks(body, measure(body), [])).toEqual([]);
+  });
+
+  it('leaves long repeated passages to the page, comparing only short blocks', () => {
+    const long = `<p>${'A long paragraph that the page prints twice, once for narrow screens and once for wide ones. '.repeat(4)}</p>`;
+    const doc = parse(`<html><body><div>${long}</div><div>${long}</div></body></html>`);
+    const body = doc.body!;
+    expect(repeatedBlocks(body, measure(body), [])).toEqual([]);
+  });
+
+  it('weighs the prose root against the listing as shown, repeats included', () => {
+    const doc = parse(`<html><body><main>${jobCards(6)}</main></body></html>`);
+    const content = listingContent(doc.body!, measure(doc.body!));
+    expect(content.shownLength).toBeGreaterThan(content.text.length);
+    expect(articleTextOf(content.root, content.excluded)).toBe(content.text);
   });
 });
 
