@@ -417,7 +417,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     if (wholePage) {
       content = wholePage;
       reasons.push('not an article: the main region of the page');
-    } else if (listing && text.length < listing.text.length * SCRAP_SHARE) {
+    } else if (listing && text.length < listing.shownLength * SCRAP_SHARE) {
       content = listing;
       reasons.push('not an article: the text of its listing region');
     }

@@ -7,7 +7,7 @@
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
 import type { ElementStats } from './stats';
-import { articleTextOf, type TextOptions } from './text';
+import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
 /**
  * Class or id words of listing-page furniture: result filters and sorting, pagination, menus,
@@ -18,6 +18,19 @@ const FURNITURE =
 
 /** Furniture is only ever a minor part of the region; a block holding more is the content. */
 const FURNITURE_MAX_SHARE = 0.3;
+
+/**
+ * Class names of the common conventions for text only a screen reader announces (Bootstrap and
+ * Tailwind sr-only, visually-hidden, WordPress screen-reader-text, Drupal element-invisible): a
+ * shop card's "Price", "Select colour", "Opens in a new window" that no reader sees on the page.
+ */
+const SCREEN_READER_ONLY = /^([\w-]*[_-])?(sr-only|visually-?hidden|screen-reader-(text|only)|element-invisible)$/i;
+
+/** Tailwind's not-sr-only undoes sr-only: its text is shown. */
+const isScreenReaderOnly = (el: Element) =>
+  (el.getAttribute('class') ?? '').split(/\s+/).some((name) => SCREEN_READER_ONLY.test(name) && !/^not-/i.test(name));
+
+const TRANSIENT_ROLES = new Set(['dialog', 'alertdialog', 'tooltip', 'status', 'alert']);
 
 const classAndId = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 
@@ -46,7 +59,14 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const drop = (() => {
       if (isUnlikely(el) && share < 0.5) return true;
-      if (el.tagName.toUpperCase() === 'FORM' && share < FURNITURE_MAX_SHARE) return true;
+      const tag = el.tagName.toUpperCase();
+      // A form, or a label naming a form control (a filter checkbox, a size or colour choice), is
+      // something to operate, not to read.
+      if ((tag === 'FORM' || tag === 'LABEL') && share < FURNITURE_MAX_SHARE) return true;
+      if (share < FURNITURE_MAX_SHARE && isScreenReaderOnly(el)) return true;
+      // Dialogs, tooltips and alerts are passing UI over the page (a cookie or sign-up prompt, an
+      // "added to cart" notice), shown on demand rather than read.
+      if (share < FURNITURE_MAX_SHARE && (tag === 'DIALOG' || TRANSIENT_ROLES.has(el.getAttribute('role') ?? ''))) return true;
       if (share < FURNITURE_MAX_SHARE && FURNITURE.test(classAndId(el))) return true;
       // A bare wrapper around one child is judged through that child (reading textContent at every
       // level of a deep chain would be quadratic).
@@ -66,10 +86,54 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
   return excluded;
 }
 
+/** Blocks longer than this are not compared: the repeats worth dropping are badges, buttons, labels. */
+const REPEAT_MAX_LENGTH = 200;
+
+/**
+ * Blocks whose text repeats an earlier block of the region word for word, after the first: the
+ * per-item furniture of a listing ("Fast apply", "Actively hiring", "Add to cart", "More options")
+ * and the second copy of a short block a page renders twice for two screen widths. The first copy
+ * stays, so a heading the page happens to repeat is still read once. On wcxb-dev the copies are
+ * rarely in the ground truth (where they are, as job cards' "Remote" or "Full-time", they cost
+ * less than the furniture gained); keeping only copies that are links or buttons measured worse.
+ */
+export function repeatedBlocks(root: Element, stats: Map<Element, ElementStats>, excluded: Iterable<Element>): Element[] {
+  const skip = new Set(excluded);
+  const firstWithText = new Map<string, Element>();
+  const repeats: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    const length = stats.get(el)?.textLength ?? 0;
+    if (el !== root && BLOCK_TAGS.has(el.tagName.toUpperCase()) && length <= REPEAT_MAX_LENGTH) {
+      // NFC: the same Vietnamese label may be typed precomposed in one item and decomposed in another.
+      const key = shortText(el, REPEAT_MAX_LENGTH)?.normalize('NFC');
+      if (key) {
+        const first = firstWithText.get(key);
+        // A wrapper and its only child share their text; that is one block, not a repeat.
+        if (first && !first.contains(el)) {
+          repeats.push(el);
+          continue;
+        }
+        if (!first) firstWithText.set(key, el);
+      }
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) {
+      if (!skip.has(child) && (stats.get(child)?.textLength ?? 0) > 0) stack.push(child);
+    }
+  }
+  return repeats;
+}
+
 export interface ListingContent {
   root: Element;
   excluded: Element[];
   text: string;
+  /**
+   * Length of the region's text with its repeats: how much the page shows there, which is what a
+   * prose root is weighed against (a page of repeated badges still shows them).
+   */
+  shownLength: number;
 }
 
 /**
@@ -80,8 +144,12 @@ export interface ListingContent {
  */
 export function listingContent(body: Element, stats: Map<Element, ElementStats>, textOptions: TextOptions = {}): ListingContent {
   const root = mainLandmark(body, stats) ?? body;
-  const excluded = listingExcluded(root, stats);
-  return { root, excluded, text: articleTextOf(root, excluded, textOptions) };
+  const furniture = listingExcluded(root, stats);
+  const repeats = repeatedBlocks(root, stats, furniture);
+  const excluded = furniture.concat(repeats);
+  const text = articleTextOf(root, excluded, textOptions);
+  const shownLength = repeats.length === 0 ? text.length : articleTextOf(root, furniture, textOptions).length;
+  return { root, excluded, text, shownLength };
 }
 
 /**

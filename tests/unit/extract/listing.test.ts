@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
-import { listingContent, listingExcluded } from '../../../utils/extract/listing';
+import { listingContent, listingExcluded, repeatedBlocks } from '../../../utils/extract/listing';
 import { mainLandmark } from '../../../utils/extract/generic';
 import { measure } from '../../../utils/extract/stats';
 import { articleTextOf } from '../../../utils/extract/text';
@@ -69,6 +69,95 @@ describe('listingExcluded', () => {
     expect(text).not.toMatch(/^Share$/m);
     expect(text).not.toContain('Related stories');
     expect(text).toContain('Tea towels');
+  });
+});
+
+describe('listingExcluded: text a reader does not see or read', () => {
+  it('drops screen-reader-only text inside the items, under each framework’s class name', () => {
+    const cards = ['sr-only', 'visually-hidden', 'screen-reader-text', 'plp-product__visually-hidden']
+      .map((hiddenClass, i) => `<li class="product"><a href="/p/${i}">Oak bookcase model ${i + 1}</a><span class="${hiddenClass}">Price including sales tax</span><span>$${80 + i}</span></li>`)
+      .join('');
+    const text = textOf(`<html><body><h1>Bookcases</h1><ul class="grid">${cards}</ul></body></html>`);
+    expect(text).toContain('Oak bookcase model 4');
+    expect(text).toContain('$83');
+    expect(text).not.toContain('Price including sales tax');
+  });
+
+  it('keeps text Tailwind shows again with not-sr-only, and classes that only contain the words', () => {
+    const text = textOf(
+      `<html><body><div class="list">${headlineCards(4)}<p class="not-sr-only">Shown to every reader again</p><p class="sr-only-note-card">A card named after the convention</p></div></body></html>`,
+    );
+    expect(text).toContain('Shown to every reader again');
+    expect(text).toContain('A card named after the convention');
+  });
+
+  it('drops the labels of option choices and filters, keeping the item names', () => {
+    const choices = ['White', 'Black-brown', 'Oak effect'].map((colour) => `<label><input type="radio" name="c">${colour}</label>`).join('');
+    const cards = Array.from({ length: 4 }, (_, i) => `<div class="card"><h3><a href="/p/${i}">Wall shelf unit ${i + 1}</a></h3><fieldset>${choices}</fieldset></div>`).join('');
+    const text = textOf(`<html><body><div class="results">${cards}</div></body></html>`);
+    expect(text).toContain('Wall shelf unit 4');
+    expect(text).not.toContain('Oak effect');
+  });
+
+  it('drops dialogs, tooltips and status notices over the listing', () => {
+    const text = textOf(
+      `<html><body><div class="list">${headlineCards(5)}<dialog open><p>Sign up for our weekly science digest today</p></dialog>` +
+        `<div role="status">Item added to your reading list</div><span role="tooltip">Saved stories sync across devices</span></div></body></html>`,
+    );
+    expect(text).toContain('survey number 5');
+    expect(text).not.toContain('weekly science digest');
+    expect(text).not.toContain('added to your reading list');
+    expect(text).not.toContain('sync across devices');
+  });
+});
+
+describe('repeatedBlocks', () => {
+  const jobCards = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, i) =>
+        `<div class="job"><h3><a href="/jobs/${i}">Backend engineer for payments team ${i + 1}</a></h3>` +
+        `<p>Build the ledger service for client ${i + 1}.</p><div class="badge">Actively hiring</div><div><a href="/apply/${i}">Apply now</a></div></div>`,
+    ).join('');
+
+  it('reads a badge or button that every item repeats once, keeping each item’s own text', () => {
+    const doc = parse(`<html><body><main><h1>Remote jobs</h1>${jobCards(5)}</main></body></html>`);
+    const { text } = listingContent(doc.body!, measure(doc.body!));
+    expect(text.match(/Actively hiring/g)).toHaveLength(1);
+    expect(text.match(/Apply now/g)).toHaveLength(1);
+    expect(text).toContain('Backend engineer for payments team 5');
+    expect(text).toContain('Build the ledger service for client 5.');
+  });
+
+  it('recognises a Vietnamese label repeated with its marks composed differently', () => {
+    const label = 'Tuyển gấp';
+    const cards = [label.normalize('NFC'), label.normalize('NFD'), label.normalize('NFC')]
+      .map((badge, i) => `<div class="job"><h3><a href="/viec/${i}">Kỹ sư phần mềm số ${i + 1}</a></h3><div class="badge">${badge}</div></div>`)
+      .join('');
+    const doc = parse(`<html><body><main>${cards}</main></body></html>`);
+    const { text } = listingContent(doc.body!, measure(doc.body!));
+    expect(text.normalize('NFC').match(/Tuyển gấp/g)).toHaveLength(1);
+    expect(text).toContain('Kỹ sư phần mềm số 3');
+  });
+
+  it('does not count a wrapper and its only child as a repeat of each other', () => {
+    const doc = parse('<html><body><div><div><p>Only once on the page</p></div></div><p>Something else</p></body></html>');
+    const body = doc.body!;
+    expect(repeatedBlocks(body, measure(body), [])).toEqual([]);
+  });
+
+  it('leaves long repeated passages to the page, comparing only short blocks', () => {
+    const long = `<p>${'A long paragraph that the page prints twice, once for narrow screens and once for wide ones. '.repeat(4)}</p>`;
+    const doc = parse(`<html><body><div>${long}</div><div>${long}</div></body></html>`);
+    const body = doc.body!;
+    expect(repeatedBlocks(body, measure(body), [])).toEqual([]);
+  });
+
+  it('weighs the prose root against the listing as shown, repeats included', () => {
+    const doc = parse(`<html><body><main>${jobCards(6)}</main></body></html>`);
+    const content = listingContent(doc.body!, measure(doc.body!));
+    expect(content.shownLength).toBeGreaterThan(content.text.length);
+    expect(articleTextOf(content.root, content.excluded)).toBe(content.text);
   });
 });
 
