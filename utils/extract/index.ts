@@ -75,6 +75,40 @@ function isVietnamese(url: string, lang?: string): boolean {
   }
 }
 
+/** A profile body this short is checked against the page's prose before it is trusted. */
+const SHORT_PROFILE_BODY = 1_500;
+
+/**
+ * The profile's body selector took a short block (a theme's header or excerpt box, a podcast player)
+ * while most of the page's prose is outside it: paragraphs of running text, far longer, elsewhere.
+ */
+function proseElsewhere(body: Element, candidate: Element, stats: Map<Element, ElementStats>): boolean {
+  const inside = stats.get(candidate)?.textLength ?? 0;
+  if (inside >= SHORT_PROFILE_BODY) return false;
+  let outside = 0;
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
+    const length = stats.get(p)?.textLength ?? 0;
+    if (length < 80 || candidate.contains(p) || linkDensity(stats.get(p)) >= 0.3) continue;
+    // Readers' comments and side columns are prose too, but not the article's.
+    if (inCommentsOrAside(p, body)) continue;
+    outside += length;
+  }
+  return outside > inside * 4 && outside > SHORT_PROFILE_BODY;
+}
+
+/** Names of a comment thread or a side column, as whole class words or ids (not "comments-open"). */
+const COMMENTS_OR_ASIDE = /^(?:comments?|comments-area|comment-list|commentlist|comment-content|comment-body|respond|disqus_thread|sidebar|widget-area)$/i;
+
+function inCommentsOrAside(el: Element, body: Element): boolean {
+  for (let up = el.parentElement; up && up !== body; up = up.parentElement) {
+    const tag = up.tagName.toUpperCase();
+    if (tag === 'ASIDE' || tag === 'NAV' || tag === 'FOOTER') return true;
+    const names = `${up.getAttribute('class') ?? ''} ${up.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (names.some((name) => COMMENTS_OR_ASIDE.test(name))) return true;
+  }
+  return false;
+}
+
 /** The profile's body, when it is unambiguous and holds real text. */
 function profileBody(doc: Document, profile: PortalProfile): Element | null {
   for (const selector of profile.body) {
@@ -260,7 +294,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   if (profile) {
     const candidate = profileBody(doc, profile);
     const candidateStats = candidate ? stats.get(candidate) : undefined;
-    if (candidate && candidateStats && candidateStats.textLength >= 80 && linkDensity(candidateStats) < 0.5) {
+    if (candidate && candidateStats && candidateStats.textLength >= 80 && linkDensity(candidateStats) < 0.5 && !proseElsewhere(body, candidate, stats)) {
       root = candidate;
       family = profile.id;
       reasons.push(`${profile.id} profile body`);
