@@ -22,10 +22,11 @@
  * --save-profile FILE: the profiled cold call, for Chrome DevTools.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { build } from 'esbuild';
+import { projectAlias } from '../lib/esbuild-alias';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { startSiteServer } from '../lib/site-server';
 import { chromiumPath } from '../lib/browser';
@@ -69,18 +70,7 @@ async function bundlePage(sourceRoot = projectRoot): Promise<string> {
     target: 'es2022',
     // Shorter like the shipped build, but function names and line breaks kept for the profile.
     minifySyntax: true,
-    plugins: [
-      {
-        name: 'project-alias',
-        setup(context) {
-          context.onResolve({ filter: /^@\// }, (args) => {
-            const base = resolve(sourceRoot, args.path.slice(2));
-            const file = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((candidate) => existsSync(candidate));
-            return { path: file ?? base };
-          });
-        },
-      },
-    ],
+    plugins: [projectAlias(sourceRoot)],
   });
   return result.outputFiles[0]?.text ?? '';
 }

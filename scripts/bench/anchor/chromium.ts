@@ -4,10 +4,10 @@
  * load. Reference in the same run: the same work done in one synchronous loop (no chunking).
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { build } from 'esbuild';
+import { projectAlias } from '../../lib/esbuild-alias';
 import { chromium, type Page } from 'playwright-core';
 import type { AnnotationTarget } from '@/utils/model/types';
 import { loadArticles } from './accuracy';
@@ -30,18 +30,7 @@ async function bundlePage(): Promise<string> {
     write: false,
     format: 'iife',
     target: 'es2022',
-    plugins: [
-      {
-        name: 'project-alias',
-        setup(context) {
-          context.onResolve({ filter: /^@\// }, (args) => {
-            const base = resolve(projectRoot, args.path.slice(2));
-            const file = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((candidate) => existsSync(candidate));
-            return { path: file ?? base };
-          });
-        },
-      },
-    ],
+    plugins: [projectAlias(projectRoot)],
   });
   return result.outputFiles[0]?.text ?? '';
 }
