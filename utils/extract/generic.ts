@@ -41,6 +41,7 @@ export interface Candidate {
   score: number;
 }
 
+/** Furniture by its tag or ARIA role alone (nav, aside, footer, role="navigation" …), not by class. */
 export function isUnlikely(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
@@ -161,12 +162,7 @@ const NOT_A_REGION = /footer|cookie|consent|sidebar|navbar|(^|[\s_-])(nav|menu)(
 
 /** Navigation, banners, footers, cookie dialogs, sidebars: never part of a page's main region. */
 export function isPageFurniture(el: Element): boolean {
-  return isLandmarkFurniture(el) || NOT_A_REGION.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
-}
-
-/** Furniture by its tag or ARIA role alone (nav, aside, footer, role="navigation" …), not by class. */
-export function isLandmarkFurniture(el: Element): boolean {
-  return isUnlikely(el);
+  return isUnlikely(el) || NOT_A_REGION.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
 }
 
 /**

@@ -4,7 +4,7 @@
  * it: the product's blurb, one section of a landing page, one post of a thread. Their content is the
  * page's whole main region: the specifications next to the blurb, every section, every reply.
  */
-import { findExcluded, isLandmarkFurniture, isPageFurniture, mainLandmark, mainRegion } from './generic';
+import { findExcluded, isPageFurniture, isUnlikely, mainLandmark, mainRegion } from './generic';
 import { linkDensity, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
 
@@ -21,7 +21,7 @@ const CONSENT = /cookie|consent|gdpr/i;
 
 /** A child of the region to leave out whatever its size: landmark furniture, a cookie dialog, a link-heavy menu. */
 function isFurniture(el: Element, stats: Map<Element, ElementStats>): boolean {
-  if (isLandmarkFurniture(el) || CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+  if (isUnlikely(el) || CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
   return isPageFurniture(el) && linkDensity(stats.get(el)) >= 0.3;
 }
 
