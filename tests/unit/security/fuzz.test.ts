@@ -123,8 +123,8 @@ describe('message router under fuzzing', () => {
         expect(PROTOCOL[call!.type].request(call!.data, 'data')).toEqual(call!.data);
         expect(call!.data).not.toBe((raw as { data: unknown }).data);
       }),
-      // A fixed seed: how many mutations get through varies with the seed (50 of 1,500 in one CI run; 72 with this seed), and the
-      // count below must not make CI fail by chance.
+      // A fixed seed: how many mutations get through varies with the seed (50 of 1,500 in one CI run, 72
+      // with this one), and the count below must not make CI fail by chance.
       { numRuns: 1500, seed: 20261128 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
