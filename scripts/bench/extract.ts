@@ -7,6 +7,7 @@
  *   --ours-only              skip Readability (quick tuning runs; no comparison printed)
  *   --readability-timeout S  cap on Readability per page, seconds (default 20)
  *   --ids 0578,0001          only these wcxb-dev pages (and no readability/ pages)
+ *   --types product,forum    only wcxb-dev pages of these types (and no readability/ pages)
  * Each page runs in a worker thread (extract-worker.ts); when Readability exceeds its cap the worker
  * is ended and a fresh one takes the next page. Timed-out pages are listed, and left out of both
  * tools' timing and of the side-by-side F1 (Sổ tay's own all-pages figure still counts them).
@@ -28,6 +29,7 @@ const readabilityTimeoutMs = Number(option('--readability-timeout') ?? 20) * 100
 /** Sổ tay itself never takes near this; a page that does is reported as a failure, not waited for. */
 const oursTimeoutMs = 120_000;
 const onlyIds = option('--ids')?.split(',');
+const onlyTypes = option('--types')?.split(',');
 const dumpPath = option('--dump');
 if (dumpPath) writeFileSync(dumpPath, '');
 const dump = { push: (line: string) => dumpPath && appendFileSync(dumpPath, `${line}\n`) };
@@ -235,6 +237,7 @@ async function benchWcxb(runner: PageRunner): Promise<Timings> {
   const detection = { ours: emptyConfusion(), readability: emptyConfusion() };
   const timings = emptyTimings();
   let failures = 0;
+  let pagesRead = 0;
   for (const [index, id] of ids.entries()) {
     const truth = JSON.parse(readFileSync(join(dir, 'ground-truth', `${id}.json`), 'utf8')) as {
       url: string;
@@ -242,6 +245,8 @@ async function benchWcxb(runner: PageRunner): Promise<Timings> {
       _internal: { page_type: { primary: string } };
     };
     const type = truth._internal.page_type.primary;
+    if (onlyTypes && !onlyTypes.includes(type)) continue;
+    pagesRead++;
     if (index % 100 === 0) process.stderr.write(`wcxb ${id}\n`);
     let run: PageRun;
     try {
@@ -286,7 +291,7 @@ async function benchWcxb(runner: PageRunner): Promise<Timings> {
 
   const order = ['all pages', 'articles', 'government .gov/.gov.uk/.gov.au'];
   const rest = [...groups.keys()].filter((name) => !order.includes(name)).sort((a, b) => groups.get(b)!.n - groups.get(a)!.n);
-  console.log(`\n## wcxb-dev — ${ids.length} pages${failures ? `, ${failures} unreadable` : ''}`);
+  console.log(`\n## wcxb-dev — ${pagesRead} pages${failures ? `, ${failures} unreadable` : ''}`);
   if (!oursOnly) {
     console.log(`Readability timed out (> ${readabilityTimeoutMs / 1000} s) on ${timings.timedOut.length} page(s)${timings.timedOut.length ? `: ${timings.timedOut.join(', ')}` : ''};`);
     console.log('the side-by-side columns leave those pages out, "Sổ tay, all" keeps them.');
@@ -312,7 +317,7 @@ async function benchWcxb(runner: PageRunner): Promise<Timings> {
 async function benchReadabilityCorpus(runner: PageRunner): Promise<Timings> {
   const dir = join(corpusRoot, 'readability');
   const names = readdirSync(dir)
-    .filter((name) => !onlyIds && existsSync(join(dir, name, 'source.html')))
+    .filter((name) => !onlyIds && !onlyTypes && existsSync(join(dir, name, 'source.html')))
     .sort()
     .slice(0, limit);
   const detection = { ours: emptyConfusion(), readability: emptyConfusion() };
