@@ -8,6 +8,7 @@
  * quotes are sentences of the seed article, tags drawn from a fixed Vietnamese list, notes short.
  */
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../lib/seeded-random';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,19 +23,9 @@ const SENTENCES = SEED_TEXT.split(/(?<=[.!?])\s+|\n+/).map((sentence) => sentenc
 const TAGS = ['học tập', 'Hà Nội', 'kinh tế', 'giáo dục', 'hoà bình', 'Quốc hội', 'y tế', 'chuyển đổi số', 'nông thôn mới', 'văn hóa'];
 const NOW = new Date('2026-11-27T12:00:00Z');
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run exports the same library. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function library(articleCount: number, highlightsPerArticle: number, withText: boolean): LibraryItem[] {
-  const next = random(articleCount * 1000 + highlightsPerArticle);
+  const next = seededRandom(articleCount * 1000 + highlightsPerArticle);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   return Array.from({ length: articleCount }, (_, articleIndex) => {
     const url = `https://hanoi.gov.vn/tin-tuc/bai-${articleIndex}`;

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildQuoteIndex, isOrphan, locateQuote, quoteSelectorAt, type TargetLike } from '@/utils/anchor/quote-index';
-import { between, editText, pick, seededRandom, PARAGRAPH_SEPARATOR, type EditKind } from './edits';
+import { between, editText, pick, PARAGRAPH_SEPARATOR, type EditKind } from './edits';
+import { seededRandom } from '../../lib/seeded-random';
 
 export interface Article {
   name: string;

@@ -11,7 +11,8 @@ import { projectAlias } from '../../lib/esbuild-alias';
 import { chromium, type Page } from 'playwright-core';
 import type { AnnotationTarget } from '@/utils/model/types';
 import { loadArticles } from './accuracy';
-import { editText, seededRandom } from './edits';
+import { editText } from './edits';
+import { seededRandom } from '../../lib/seeded-random';
 import type { RestoreFigures } from './page';
 
 const projectRoot = process.cwd();

@@ -3,18 +3,6 @@
  * re-anchored highlight can be checked against where its passage really went.
  */
 
-/** Small, seeded, good-enough PRNG (mulberry32): the same seed gives the same edits on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 export const between = (random: () => number, low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
 

@@ -7,6 +7,7 @@ import { describeRange, isRejected } from '@/utils/anchor/describe';
 import { buildTextModel, buildTextModelInSlices, rangeFromTextOffsets } from '@/utils/anchor/text-model';
 import { createPainter, injectHighlightStyles } from '@/utils/highlight/painter';
 import { HIGHLIGHT_COLORS, type AnnotationTarget } from '@/utils/model/types';
+import { seededRandom } from '../../lib/seeded-random';
 
 export interface RestoreFigures {
   highlights: number;
@@ -29,17 +30,6 @@ declare global {
       checkHitTest(count: number): { tried: number; right: number };
     };
   }
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Paragraphs with some inline formatting and links, as on a portal article. */

@@ -11,18 +11,8 @@ import { wordsEntry, wordsKey } from '../../../utils/db/postings';
 import { commitStagedBackup, stageBackup } from '../../../utils/db/import';
 import { HIGHLIGHT_COLORS, type Annotation, type Article, type Tag } from '../../../utils/model/types';
 import { canonicalKey } from '../../../utils/text/fold';
+import { seededRandom } from '../../lib/seeded-random';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run fills the same library. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FillOptions {
   dbName: string;
@@ -69,7 +59,7 @@ async function reopen(name: string, wipe = true): Promise<Database> {
  */
 async function fill(options: FillOptions): Promise<{ ms: number; reused: boolean }> {
   const started = performance.now();
-  const rnd = random(options.seed);
+  const rnd = seededRandom(options.seed);
   const words = options.corpus.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const phrase = (min: number, max: number) => {
     const n = min + Math.floor(rnd() * (max - min + 1));
@@ -167,7 +157,7 @@ async function timed<T>(work: () => Promise<T>, repeats: number): Promise<{ medi
 }
 
 async function lookups(repeats: number) {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const { articleUrls, tagNames } = library!;
   const byArticle = await timed(() => listByArticle(db!, articleUrls[Math.floor(rnd() * articleUrls.length)]!), repeats);
   const byTag = await timed(() => listByTag(db!, tagNames[Math.floor(rnd() * tagNames.length)]!, { limit: 50 }), repeats);
@@ -190,7 +180,7 @@ function quantile(values: number[], q: number): number {
  * the median over rounds of large/small, the ratio least disturbed by a slow moment.
  */
 async function lookupsInterleaved(smallName: string, largeName: string, rounds: number) {
-  const rnd = random(11);
+  const rnd = seededRandom(11);
   const small = opened.get(smallName)!;
   const large = opened.get(largeName)!;
   const times = { small: { article: [] as number[], tag: [] as number[] }, large: { article: [] as number[], tag: [] as number[] } };
