@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SiteServer } from '../../../scripts/lib/site-server';
 import { launch, openPopupFor, waitForSotay } from '../support';
-import type { ScenarioBrowser, ScenarioPage } from './driver';
-import { dragPointsFor, selectedText } from './page-scripts';
+import { dragToSelect, type ScenarioBrowser, type ScenarioPage } from './driver';
 import type { DriverFactory } from './scenarios';
 
 function wrap(page: Page): ScenarioPage & { page: Page } {
@@ -24,15 +23,7 @@ function wrap(page: Page): ScenarioPage & { page: Page } {
       const found = page.getByTestId(testId);
       return (await found.count()) ? ((await found.first().textContent()) ?? '') : '';
     },
-    async dragSelect(text) {
-      const { from, to } = await page.evaluate(dragPointsFor, text);
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 5 });
-      await page.mouse.up();
-      const selected = await page.evaluate(selectedText);
-      if (selected !== text) throw new Error(`dragging selected "${selected}", not "${text}"`);
-    },
+    dragSelect: (text) => dragToSelect(page, text),
     // Playwright's own generic (Unboxed<A>) is stricter than the interface's; the call is the same.
     evaluate: (fn, arg) => (page.evaluate as (f: unknown, a: unknown) => Promise<never>)(fn, arg),
     async reload() {

@@ -4,6 +4,7 @@
  * (firefox-driver.ts); the scenarios (scenarios.ts) are written once against this interface and use
  * only what a user does: real mouse and keyboard input, what the page shows, files the browser saves.
  */
+import { dragPointsFor, selectedText } from './page-scripts';
 
 /** The ARIA roles the scenarios look for; elements are found by role and exact accessible name. */
 export type Role = 'button' | 'combobox' | 'textbox' | 'link' | 'toolbar' | 'status';
@@ -43,4 +44,26 @@ export interface ScenarioBrowser {
   /** Runs `action` (a click that starts a download) and returns the file the browser saved. */
   download(action: () => Promise<void>): Promise<SavedFile>;
   close(): Promise<void>;
+}
+
+/** The part of a playwright or puppeteer page that a drag needs (both have the same shape). */
+interface DraggablePage {
+  evaluate<R>(fn: () => R): Promise<R>;
+  evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+  };
+}
+
+/** Drags the mouse across the first appearance of `text` and checks the page selected exactly it. */
+export async function dragToSelect(page: DraggablePage, text: string): Promise<void> {
+  const { from, to } = await page.evaluate(dragPointsFor, text);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  const selected = await page.evaluate(selectedText);
+  if (selected !== text) throw new Error(`dragging selected "${selected}", not "${text}"`);
 }

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { FIREFOX_TEST_EXTENSION_DIR, launchFirefoxWithExtension } from '../../../scripts/lib/firefox';
 import type { SiteServer } from '../../../scripts/lib/site-server';
-import type { Role, SavedFile, ScenarioBrowser, ScenarioPage } from './driver';
-import { dragPointsFor, findByRole, selectedText } from './page-scripts';
+import { dragToSelect, type Role, type SavedFile, type ScenarioBrowser, type ScenarioPage } from './driver';
+import { findByRole } from './page-scripts';
 import type { DriverFactory } from './scenarios';
 
 // Code passed to evaluate() in an extension page runs with the extension API.
@@ -58,15 +58,7 @@ function wrap(page: Page): FirefoxScenarioPage {
     press: (key) => page.keyboard.press(key),
     count: all,
     textOf: (testId) => page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId),
-    async dragSelect(text) {
-      const { from, to } = await page.evaluate(dragPointsFor, text);
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 5 });
-      await page.mouse.up();
-      const selected = await page.evaluate(selectedText);
-      if (selected !== text) throw new Error(`dragging selected "${selected}", not "${text}"`);
-    },
+    dragSelect: (text) => dragToSelect(page, text),
     evaluate: (fn, arg) => (page.evaluate as (f: unknown, a: unknown) => Promise<never>)(fn, arg),
     async reload() {
       await page.reload({ waitUntil: 'load' });
