@@ -3,6 +3,7 @@
  * content script on the live page and in Node (linkedom/jsdom) for tests, the CLI and benchmarks.
  */
 import type { ArticleMeta } from '../model/types';
+import { isAuthorLine, withoutFinalInitial } from './byline';
 import { findDateInText } from './date';
 import { detectArticle, type DetectionFeatures } from './detect';
 import { chooseRoot, findExcluded, mainRegion, scoreCandidates, siblingsToInclude } from './generic';
@@ -127,8 +128,6 @@ function profileBody(doc: Document, profile: PortalProfile): Element | null {
   return null;
 }
 
-const AUTHOR_LINE =
-  /^(?:(?:Bài(?: và ảnh)?|Tin(?:, ảnh)?|Ảnh|PV|Nhóm PV|BTV|Phóng viên)\s*:\s*)?[\p{Lu}][\p{Ll}\p{Lu}.]*(?:\s+[\p{Lu}][\p{Ll}\p{Lu}.]*){0,5}(?:\s*[-–,]\s*[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,5})?(?:\s*\((?:thực hiện|tổng hợp|biên dịch|lược dịch|dịch|TTXVN|st|ST|t\/h|TH)\))?$/u;
 const SOURCE_LINE = /^(?:Theo\s+\S|Nguồn\s*:|Nguồn\s+\S|Link bài gốc|Link gốc|\(?Nguồn\b)/iu;
 
 interface TrailerLines {
@@ -181,7 +180,7 @@ function findTrailerLines(root: Element, excluded: Element[], stats: Map<Element
       result.excluded.push(block);
       continue;
     }
-    if (!result.author && text.length <= 60 && AUTHOR_LINE.test(text) && !/[.!?…]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) {
+    if (!result.author && text.length <= 60 && isAuthorLine(text) && !/[.!?…]$/.test(withoutFinalInitial(text))) {
       result.author = text.replace(/^(?:Bài(?: và ảnh)?|Tin(?:, ảnh)?|Ảnh|PV|Nhóm PV|BTV|Phóng viên)\s*:\s*/u, '');
       result.excluded.push(block);
       continue;
