@@ -363,7 +363,8 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   let published =
     normaliseDate(jsonLd.published, dateLang, offset) ??
     normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date'), dateLang, offset);
-  if (profile && family !== 'generic') {
+  // Read only when it can win (below): parsing a visible date is wasted work beside a full meta date.
+  if (profile && family !== 'generic' && (!published || published.length <= 10)) {
     const dateEl = firstOwnMatch(doc, profile.date);
     if (dateEl) {
       const fromEl =

@@ -226,3 +226,31 @@ describe('properties', () => {
     );
   });
 });
+
+describe('parseDate on plain ISO 8601 date-times (the meta-tag form, read without the Unicode patterns)', () => {
+  it('reads them as the general path does: zone kept, default offset otherwise', () => {
+    expect(parseDate('2023-06-12T15:52:18')).toEqual({ iso: '2023-06-12T15:52:18+07:00', hasTime: true });
+    expect(parseDate('2023-06-12T08:52:18.250Z', { defaultOffset: '+07:00' })).toEqual({ iso: '2023-06-12T08:52:18+00:00', hasTime: true });
+    expect(parseDate('2023-06-12T15:52-05:00')).toEqual({ iso: '2023-06-12T15:52:00-05:00', hasTime: true });
+    expect(parseDate('2023-02-30T10:00:00')).toBeUndefined();
+  });
+
+  it('agrees with the general path on 5,000 generated date-times, valid and not', () => {
+    let state = 12345;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    const disagreements: string[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const seconds = [``, `:${two(next(62))}`, `:${two(next(62))}.${'123456789012'.slice(0, 1 + next(11))}`][next(3)];
+      const zone = ['', 'Z', `+${two(next(16))}:${two(next(62))}`, `-${two(next(16))}:${two(next(62))}`][next(4)];
+      const text = `${1790 + next(420)}-${two(next(14))}-${two(next(33))}T${two(next(26))}:${two(next(62))}${seconds}${zone}`;
+      const options = { lang: next(2) ? ('en' as const) : ('vi' as const), defaultOffset: ['+07:00', 'Z', '+00:00'][next(3)] };
+      // A leading space keeps the text off the plain-ISO reading, so this is the general path's answer.
+      if (JSON.stringify(parseDate(text, options)) !== JSON.stringify(parseDate(` ${text}`, options))) disagreements.push(text);
+    }
+    expect(disagreements).toEqual([]);
+  });
+});
