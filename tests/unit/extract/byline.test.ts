@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LetterKind, isAuthorLine, letterKind, withoutFinalInitial } from '@/utils/extract/byline';
+import { seededRandom } from '../../../scripts/lib/seeded-random';
 
 /** The pattern isAuthorLine stands for (slow to compile, so no longer used by extraction). */
 const AUTHOR_LINE_PATTERN =
@@ -7,18 +8,6 @@ const AUTHOR_LINE_PATTERN =
 
 const expectedKind = (char: string): LetterKind =>
   /^\p{Lu}$/u.test(char) ? LetterKind.Uppercase : /^\p{Ll}$/u.test(char) ? LetterKind.Lowercase : /^\p{L}$/u.test(char) ? LetterKind.OtherLetter : LetterKind.NotALetter;
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('letterKind', () => {
   it('gives every code point of the Latin, Greek, Cyrillic and Vietnamese blocks the category \\p{…} gives it', () => {
@@ -51,7 +40,7 @@ describe('isAuthorLine', () => {
 
   it('agrees with the Unicode pattern it replaces on 20,000 generated lines', () => {
     const pieces = ['Quỳnh', 'Anh', 'Đức', 'ngọc', 'NGUYỄN', 'V.', 'A.', 'Ж', 'ǅa', 'ʰ', '中', '𝐀b', 'x1', 'Bài', 'Bài và ảnh', 'Tin, ảnh', 'PV', 'Nhóm PV', 'Phóng viên', ':', ' : ', ' ', '  ', '\u00a0', '-', ' - ', '–', ',', ', ', '(thực hiện)', ' (TTXVN)', '(st)', '(abc)', '.', '?'];
-    const next = random(20261128);
+    const next = seededRandom(20261128);
     const disagreements: string[] = [];
     for (let i = 0; i < 20_000; i++) {
       const count = 1 + Math.floor(next() * 9);

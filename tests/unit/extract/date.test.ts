@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findAllDatesInText, findDateInText, parseDate } from '@/utils/extract/date';
+import { seededRandom } from '../../../scripts/lib/seeded-random';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -236,11 +237,8 @@ describe('parseDate on plain ISO 8601 date-times (the meta-tag form, read withou
   });
 
   it('agrees with the general path on 5,000 generated date-times, valid and not', () => {
-    let state = 12345;
-    const next = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return (state >>> 8) % n;
-    };
+    const random = seededRandom(12345);
+    const next = (n: number) => Math.floor(random() * n);
     const two = (n: number) => String(n).padStart(2, '0');
     const disagreements: string[] = [];
     for (let i = 0; i < 5_000; i++) {
