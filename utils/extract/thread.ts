@@ -1,13 +1,16 @@
 /**
  * The furniture of a discussion thread (a forum topic, a Q&A page): what every post carries around
  * what its writer wrote. The poster's card (rank, post count, join date, badges), the signature under
- * the post, the reactions bar, the "last edited" notice. A reader of the thread skips them, and
- * WCXB's truth for forum pages keeps the posts without them.
+ * the post, the reactions bar and like count, the "last edited" notice, and on a Q&A page the
+ * comments pinned under a question or an answer (the answers are the thread; the comments are asides
+ * to one post). A reader of the thread skips them, and WCXB's truth for forum pages keeps the posts
+ * without them.
  *
  * Forum engines name these blocks consistently (phpBB postprofile/signature, XenForo
  * message-userExtras/message-signature/reactionsBar, vBulletin userinfo/signaturecontainer, Invision
- * ipsEntry__signature, Stack Exchange user-info/votecell), and a block is furniture only when its
- * name repeats on the page: once per post. One "signature" box on a service page is content.
+ * ipsEntry__signature, Discourse post-likes, Stack Exchange user-info/votecell/comments-list), and
+ * a block is furniture only when its name repeats on the page: once per post. One "signature" box
+ * on a service page is content.
  */
 import type { ElementStats } from './stats';
 
@@ -16,7 +19,7 @@ import type { ElementStats } from './stats';
  * lower-casing ("message-userExtras" → "messageuserextras" holds "userextras").
  */
 const POST_FURNITURE =
-  /signature|userextras|userinfo|usertitle|userbanner|userstats|postprofile|posterinfo|authorinfo|memberinfo|reactionsbar|lastedit|editedby|votecell|votingcontainer|postbadges/;
+  /signature|userextras|userinfo|usertitle|userbanner|userstats|postprofile|posterinfo|authorinfo|memberinfo|reactionsbar|postlikes|likecount|likes$|lastedit|editedby|votecell|votingcontainer|postbadges|commentslist/;
 
 /** A block holding this share of the region or more is the content itself, whatever its name. */
 const MAX_SHARE = 0.3;

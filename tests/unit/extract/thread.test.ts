@@ -59,6 +59,23 @@ describe('a forum thread', () => {
   });
 });
 
+describe('a question-and-answer page', () => {
+  it('keeps the question and every answer, without the comments under each or the vote and like counts', () => {
+    const comment = (text: string) => `<li class="comment"><span class="comment-copy">${text}</span> – <a class="comment-user">pedant42</a></li>`;
+    const entry = (kind: string, body: string, votes: number) => `<div class="${kind}"><div class="votecell"><div class="vote-count">${votes}</div></div>
+<div class="post-body">${body}</div><div class="post-likes">${votes} likes</div>
+<ul class="comments-list">${comment('Did you try turning it off and on again before asking?')}${comment('Which version of the firmware is this, exactly?')}</ul></div>`;
+    const doc = parse(`<html><body><div id="mainbar">${entry('question', BODIES[0]!, 67)}${entry('answer', BODIES[1]!, 13)}${entry('answer', BODIES[2]!, 4)}</div></body></html>`);
+    const root = doc.getElementById('mainbar')!;
+    const text = articleTextOf(root, threadFurniture(root, measure(doc.body)));
+    for (const body of BODIES) expect(text).toContain(body);
+    expect(text).not.toContain('turning it off and on');
+    expect(text).not.toContain('pedant42');
+    expect(text).not.toContain('likes');
+    expect(text).not.toMatch(/\b67\b/);
+  });
+});
+
 describe('threadFurniture', () => {
   const measured = (html: string) => {
     const doc = parse(`<html><body><main id="root">${html}</main></body></html>`);
