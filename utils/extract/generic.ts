@@ -41,10 +41,19 @@ export interface Candidate {
   score: number;
 }
 
+/**
+ * A tab list is a bar of tab labels, its panels elsewhere; an accordion that marks itself up as a
+ * tab list holds its panels inside it, and those panels are the page's text (a service's FAQ,
+ * eligibility rules).
+ */
+function isAccordion(el: Element, role: string): boolean {
+  return role === 'tablist' && el.querySelector('[role="tabpanel"]') !== null;
+}
+
 /** Furniture by its tag or ARIA role alone (nav, aside, footer, role="navigation" …), not by class. */
 export function isUnlikely(el: Element): boolean {
-  const role = el.getAttribute('role');
-  if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
+  const role = el.getAttribute('role')?.toLowerCase();
+  if (role && UNLIKELY_ROLES.has(role)) return !isAccordion(el, role);
   const tag = el.tagName.toUpperCase();
   return tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER' || (tag === 'HEADER' && !el.querySelector('p'));
 }

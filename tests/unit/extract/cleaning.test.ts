@@ -57,3 +57,22 @@ describe('boxes with controls', () => {
     expect(result.text).not.toContain('Cedar cold frame kit');
   });
 });
+
+describe('tab lists', () => {
+  const faq = (question: string, answer: string, i: number) =>
+    `<div role="tab" id="h${i}"><button aria-controls="c${i}">${question}</button></div><div id="c${i}" role="tabpanel"><p>${answer}</p></div>`;
+
+  it('keeps the panels of an accordion marked up as a tab list (a FAQ, eligibility rules)', () => {
+    const accordion = `<div class="accordion" role="tablist">${faq('Which frames qualify?', 'Frames with a twin-wall lid and a cedar or recycled plastic body qualify for the rebate.', 1)}${faq('How do I claim?', 'Send the receipt within 120 days of purchase, with the model number written on it.', 2)}</div>`;
+    const result = extractArticle(page(accordion), URL);
+    expect(result.text).toContain('twin-wall lid and a cedar');
+    expect(result.text).toContain('within 120 days of purchase');
+  });
+
+  it('still leaves out a bar of tabs whose panels are elsewhere', () => {
+    const tabs = `<ul role="tablist"><li role="tab"><a href="#spring">Spring sowing calendar</a></li><li role="tab"><a href="#autumn">Autumn sowing calendar</a></li></ul>`;
+    const result = extractArticle(page(tabs), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain('sowing calendar');
+  });
+});
