@@ -265,6 +265,25 @@ function iconOnlyButtonCount(el: Element): number {
   return count;
 }
 
+/** Class words of a button that shows or hides a panel (an accordion's question, a "read more"). */
+const DISCLOSURE = /accordion|expand|disclosure/i;
+
+/**
+ * Buttons that open and close a panel of the page's own text: an accordion of questions or course
+ * descriptions is text to read, not a form, however many questions it has. Marked by ARIA
+ * (aria-expanded, aria-controls) or, before a script has added that, by their class.
+ */
+function disclosureButtonCount(el: Element): number {
+  let count = 0;
+  for (const button of Array.from(el.querySelectorAll('button'))) {
+    if ((button.textContent ?? '').trim() === '') continue; // counted with the icon buttons
+    // A button that opens a menu or a dialog (aria-haspopup) is page furniture, not a panel of text.
+    if (button.hasAttribute('aria-haspopup')) continue;
+    if (button.hasAttribute('aria-expanded') || button.hasAttribute('aria-controls') || DISCLOSURE.test(button.getAttribute('class') ?? '')) count++;
+  }
+  return count;
+}
+
 export interface CleanOptions {
   /** Extra subtrees to drop (a profile's boilerplate selectors). */
   extraExcluded?: Set<Element>;
@@ -346,7 +365,8 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
         if ((tag === 'UL' || tag === 'OL') && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
         if (s.inputs > 2 && s.inputs > s.paragraphs / 3) {
           // Prose sections may carry icon buttons (badges, gallery arrows); those are not form controls.
-          const controls = s.paragraphs >= 2 && s.commas >= 2 ? s.inputs - iconOnlyButtonCount(el) : s.inputs;
+          const prose = s.paragraphs >= 2 && s.commas >= 2 ? s.inputs - iconOnlyButtonCount(el) : s.inputs;
+          const controls = prose - disclosureButtonCount(el);
           if (controls > 2 && controls > s.paragraphs / 3) return true;
         }
       }
