@@ -41,10 +41,19 @@ export interface Candidate {
   score: number;
 }
 
+/**
+ * A tab list is a bar of tab labels, its panels elsewhere; an accordion that marks itself up as a
+ * tab list holds its panels inside it, and those panels are the page's text (a service's FAQ,
+ * eligibility rules).
+ */
+function isAccordion(el: Element, role: string): boolean {
+  return role === 'tablist' && el.querySelector('[role="tabpanel"]') !== null;
+}
+
 /** Furniture by its tag or ARIA role alone (nav, aside, footer, role="navigation" …), not by class. */
 export function isUnlikely(el: Element): boolean {
-  const role = el.getAttribute('role');
-  if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
+  const role = el.getAttribute('role')?.toLowerCase();
+  if (role && UNLIKELY_ROLES.has(role)) return !isAccordion(el, role);
   const tag = el.tagName.toUpperCase();
   return tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER' || (tag === 'HEADER' && !el.querySelector('p'));
 }
@@ -256,6 +265,25 @@ function iconOnlyButtonCount(el: Element): number {
   return count;
 }
 
+/** Class words of a button that shows or hides a panel (an accordion's question, a "read more"). */
+const DISCLOSURE = /accordion|expand|disclosure/i;
+
+/**
+ * Buttons that open and close a panel of the page's own text: an accordion of questions or course
+ * descriptions is text to read, not a form, however many questions it has. Marked by ARIA
+ * (aria-expanded, aria-controls) or, before a script has added that, by their class.
+ */
+function disclosureButtonCount(el: Element): number {
+  let count = 0;
+  for (const button of Array.from(el.querySelectorAll('button'))) {
+    if ((button.textContent ?? '').trim() === '') continue; // counted with the icon buttons
+    // A button that opens a menu or a dialog (aria-haspopup) is page furniture, not a panel of text.
+    if (button.hasAttribute('aria-haspopup')) continue;
+    if (button.hasAttribute('aria-expanded') || button.hasAttribute('aria-controls') || DISCLOSURE.test(button.getAttribute('class') ?? '')) count++;
+  }
+  return count;
+}
+
 export interface CleanOptions {
   /** Extra subtrees to drop (a profile's boilerplate selectors). */
   extraExcluded?: Set<Element>;
@@ -337,7 +365,8 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
         if ((tag === 'UL' || tag === 'OL') && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
         if (s.inputs > 2 && s.inputs > s.paragraphs / 3) {
           // Prose sections may carry icon buttons (badges, gallery arrows); those are not form controls.
-          const controls = s.paragraphs >= 2 && s.commas >= 2 ? s.inputs - iconOnlyButtonCount(el) : s.inputs;
+          const prose = s.paragraphs >= 2 && s.commas >= 2 ? s.inputs - iconOnlyButtonCount(el) : s.inputs;
+          const controls = prose - disclosureButtonCount(el);
           if (controls > 2 && controls > s.paragraphs / 3) return true;
         }
       }

@@ -18,6 +18,7 @@ import {
 import { mainRegionText } from './pagetext';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
 import { SCRAP_SHARE, listingContent } from './listing';
+import { threadFurniture } from './thread';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
 
@@ -454,6 +455,13 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     } else if (listing && text.length < listing.shownLength * SCRAP_SHARE) {
       content = listing;
       reasons.push('not an article: the text of its listing region');
+    }
+    // A thread's posts without what each post carries around them (poster cards, signatures).
+    const furniture = threadFurniture(content.root, stats, content.excluded);
+    if (furniture.length > 0) {
+      const threadExcluded = content.excluded.concat(furniture);
+      content = { root: content.root, excluded: threadExcluded, text: articleTextOf(content.root, threadExcluded, textOptions) };
+      reasons.push('not an article: posts without their furniture');
     }
   }
 

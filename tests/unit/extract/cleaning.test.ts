@@ -57,3 +57,51 @@ describe('boxes with controls', () => {
     expect(result.text).not.toContain('Cedar cold frame kit');
   });
 });
+
+describe('tab lists', () => {
+  const faq = (question: string, answer: string, i: number) =>
+    `<div role="tab" id="h${i}"><button aria-controls="c${i}">${question}</button></div><div id="c${i}" role="tabpanel"><p>${answer}</p></div>`;
+
+  it('keeps the panels of an accordion marked up as a tab list (a FAQ, eligibility rules)', () => {
+    const accordion = `<div class="accordion" role="tablist">${faq('Which frames qualify?', 'Frames with a twin-wall lid and a cedar or recycled plastic body qualify for the rebate.', 1)}${faq('How do I claim?', 'Send the receipt within 120 days of purchase, with the model number written on it.', 2)}</div>`;
+    const result = extractArticle(page(accordion), URL);
+    expect(result.text).toContain('twin-wall lid and a cedar');
+    expect(result.text).toContain('within 120 days of purchase');
+  });
+
+  it('still leaves out a bar of tabs whose panels are elsewhere', () => {
+    const tabs = `<ul role="tablist"><li role="tab"><a href="#spring">Spring sowing calendar</a></li><li role="tab"><a href="#autumn">Autumn sowing calendar</a></li></ul>`;
+    const result = extractArticle(page(tabs), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain('sowing calendar');
+  });
+});
+
+describe('accordions', () => {
+  const item = (question: string, answer: string, button: string) =>
+    `<div class="item">${button.replace('QUESTION', question)}<div class="panel"><p>${answer}</p></div></div>`;
+  const answers = [
+    'Cedar lasts a decade outdoors and needs no paint, while pine rots within three seasons in wet soil.',
+    'Prop the lid open on any day above ten degrees, or the seedlings will cook by noon.',
+    'Lettuce, spinach, radishes and scallions all do well, sown about six weeks before the last frost.',
+  ];
+
+  it.each([
+    ['aria-expanded', '<button aria-expanded="false">QUESTION</button>'],
+    ['aria-controls', '<button aria-controls="p1">QUESTION</button>'],
+    ['an accordion class (before a script adds ARIA)', '<button class="accordion__trigger">QUESTION</button>'],
+  ])('keeps the answers of an accordion (not a form, however many buttons) whose buttons are marked by %s', (_label, button) => {
+    const questions = ['Which wood is best?', 'When do I open the lid?', 'What can I grow?'];
+    const box = `<div class="faq">${questions.map((q, i) => item(q, answers[i]!, button)).join('')}</div>`;
+    const result = extractArticle(page(box), URL);
+    for (const answer of answers) expect(result.text).toContain(answer);
+  });
+
+  it('still leaves out a box of menu buttons (aria-haspopup) around a line of text', () => {
+    const menuButton = (label: string) => `<button aria-expanded="false" aria-haspopup="true">${label}</button>`;
+    const box = `<div class="toolbar-box"><p>Sort and filter the frames</p>${menuButton('Sort by')}${menuButton('Size')}${menuButton('Material')}</div>`;
+    const result = extractArticle(page(box), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain('Sort and filter the frames');
+  });
+});
