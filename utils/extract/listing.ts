@@ -137,19 +137,32 @@ export interface ListingContent {
 }
 
 /**
+ * The text of `root` read as a listing: less its furniture (and `alsoExcluded`, subtrees the caller
+ * already knows are not content) and its repeated per-item labels, but with no link-density cut, so
+ * link-heavy cards stay.
+ */
+export function readAsListing(
+  root: Element,
+  stats: Map<Element, ElementStats>,
+  textOptions: TextOptions = {},
+  alsoExcluded: readonly Element[] = [],
+): ListingContent {
+  const furniture = listingExcluded(root, stats).concat(alsoExcluded);
+  const repeats = repeatedBlocks(root, stats, furniture);
+  const excluded = furniture.concat(repeats);
+  const text = articleTextOf(root, excluded, textOptions);
+  const shownLength = repeats.length === 0 ? text.length : articleTextOf(root, furniture, textOptions).length;
+  return { root, excluded, text, shownLength };
+}
+
+/**
  * Where a non-article page's content is and its text: the page's <main> landmark when it has one
  * (the author's own statement, which keeps the heading and intro that a narrower region would
  * cut), otherwise the whole body less its furniture. On wcxb-dev listings and collections the
  * landmark beats the body by 0.01–0.04 Word F1, and the body beats mainRegion() by 0.01–0.02.
  */
 export function listingContent(body: Element, stats: Map<Element, ElementStats>, textOptions: TextOptions = {}): ListingContent {
-  const root = mainLandmark(body, stats) ?? body;
-  const furniture = listingExcluded(root, stats);
-  const repeats = repeatedBlocks(root, stats, furniture);
-  const excluded = furniture.concat(repeats);
-  const text = articleTextOf(root, excluded, textOptions);
-  const shownLength = repeats.length === 0 ? text.length : articleTextOf(root, furniture, textOptions).length;
-  return { root, excluded, text, shownLength };
+  return readAsListing(mainLandmark(body, stats) ?? body, stats, textOptions);
 }
 
 /**
