@@ -42,6 +42,27 @@ function shortText(el: Element, max: number): string | undefined {
 }
 
 /**
+ * The controls a results page puts around its items, said in words: skip links, the result count,
+ * sorting and filtering, page size and view switches, a loading notice. Whole short lines only, so
+ * an item that merely mentions sorting stays.
+ */
+const LISTING_CONTROLS = [
+  /^skip to\b/,
+  /^(sort|sorted|order|ordered)( results)? by\b/,
+  /^sort\s*:/,
+  /^(showing|displaying|viewing|results)?\s*\d[\d,.]*\s*(-|–|to)\s*\d[\d,.]*\s+of\s+\d[\d,.]*(\s+\p{L}+)?$/u,
+  /^(showing\s+)?(all\s+)?\d[\d,.]*\s+(results?|products?|items?|matches|listings?)(\s+found)?$/u,
+  /^(show|items|results|products)?\s*(\d+\s+)?per page$/,
+  /^(filters?|filter by|refine by|clear all|clear filters|reset filters|apply filters|view as|loading|load more)$/,
+  /^(sắp xếp theo|sắp xếp|bộ lọc|lọc theo|xóa bộ lọc|xoá bộ lọc|đang tải|tải thêm)$/u,
+];
+
+export function isListingControl(text: string): boolean {
+  const key = text.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s\u00a0]+/g, ' ').trim().replace(/[\s:.…]+$/u, '');
+  return key.length <= 60 && LISTING_CONTROLS.some((pattern) => pattern.test(key));
+}
+
+/**
  * Subtrees of a listing region that are not its content. Top-down like findExcluded, but with no
  * link-density rule: on these pages the links (headlines, product names) are the content, and a
  * density cut-off removes the items along with the menus (measured on wcxb-dev: it costs listings
@@ -73,7 +94,7 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       const wrapper = s.ownTextLength === 0 && el.firstElementChild !== null && el.firstElementChild === el.lastElementChild;
       if (s.textLength <= 60 && !wrapper) {
         const text = shortText(el, 60);
-        if (text !== undefined && (isToolPhrase(text) || isBreadcrumbText(text) || isBoilerplateHeading(text))) return true;
+        if (text !== undefined && (isToolPhrase(text) || isBreadcrumbText(text) || isBoilerplateHeading(text) || isListingControl(text))) return true;
       }
       return false;
     })();

@@ -70,6 +70,19 @@ describe('listingExcluded', () => {
     expect(text).not.toContain('Related stories');
     expect(text).toContain('Tea towels');
   });
+
+  it('drops the result count, sort and filter controls and skip links said in words, keeping items that mention them', () => {
+    const products = Array.from({ length: 6 }, (_, i) => `<li><a href="/p/${i}">Desk organiser number ${i + 1}</a><span>$${20 + i}</span></li>`).join('');
+    const controls =
+      '<div><a href="#grid">Skip to results</a></div><div><span>Showing 1–24 of 312 products</span></div>' +
+      '<div><span>Sort by: Best match</span></div><div><button>Filters</button><span>Filters</span></div><p>24 per page</p><p>Sắp xếp theo:</p>';
+    const text = textOf(`<html><body><h1>Desk organisers</h1>${controls}<ul>${products}<li><a href="/p/t">312 products tested in our lab</a></li></ul></body></html>`);
+    for (const control of ['Skip to results', 'Showing 1–24', 'Best match', 'Filters', 'per page', 'Sắp xếp']) expect(text).not.toContain(control);
+    expect(text).toContain('Desk organisers');
+    expect(text).toContain('Desk organiser number 6');
+    expect(text).toContain('$25');
+    expect(text).toContain('312 products tested in our lab');
+  });
 });
 
 describe('listingExcluded: text a reader does not see or read', () => {
