@@ -17,7 +17,7 @@ import {
 } from './meta';
 import { mainRegionText } from './pagetext';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
-import { SCRAP_SHARE, listingContent } from './listing';
+import { listingContent, scrapShare } from './listing';
 import { threadFurniture } from './thread';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
@@ -452,7 +452,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     if (wholePage) {
       content = wholePage;
       reasons.push('not an article: the main region of the page');
-    } else if (listing && text.length < listing.shownLength * SCRAP_SHARE) {
+    } else if (listing && text.length < listing.shownLength * scrapShare(detection.features.productUrl === 1, detection.confidence)) {
       content = listing;
       reasons.push('not an article: the text of its listing region');
     }

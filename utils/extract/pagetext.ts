@@ -5,6 +5,7 @@
  * page's whole main region: the specifications next to the blurb, every section, every reply.
  */
 import { findExcluded, isPageFurniture, isUnlikely, mainLandmark, mainRegion } from './generic';
+import { readAsListing } from './listing';
 import { linkDensity, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
 
@@ -35,8 +36,8 @@ function dominantChild(el: Element, stats: Map<Element, ElementStats>): Element 
 }
 
 /**
- * The main region's text, cleaned as an article's is, when it holds clearly more than the text
- * already chosen; otherwise undefined (keep the article root). The region starts from the page's
+ * The main region's text, read as a listing's is, when article cleaning leaves it clearly more than
+ * the text already chosen; otherwise undefined (keep the article root). The region starts from the page's
  * <main> landmark when it has one; the furniture among the region's own children (a cookie dialog
  * can outweigh a short thread) is left out whatever its size.
  */
@@ -56,10 +57,13 @@ export function mainRegionText(
   if (region === root || root.contains(region)) return undefined;
   const furniture = new Set<Element>();
   for (let child = region.firstElementChild; child; child = child.nextElementSibling) if (isFurniture(child, stats)) furniture.add(child);
-  const excluded = findExcluded(region, stats, { title, extraExcluded: furniture });
-  const text = articleTextOf(region, excluded, textOptions);
+  const cleaned = articleTextOf(region, findExcluded(region, stats, { title, extraExcluded: furniture }), textOptions);
   // Measured on wcxb-dev's non-article pages: below this the region mostly adds what the chosen
   // text rightly left out (a shop's other products, a catalogue's filters).
-  if (text.length < currentText.length * MIN_GAIN) return undefined;
+  if (cleaned.length === 0 || cleaned.length < currentText.length * MIN_GAIN) return undefined;
+  // The region is then read as a listing, without the link-density cut that article cleaning
+  // makes: what it holds beyond the prose is mostly cards, link lists and tables, which that cut
+  // drops. On wcxb-dev's non-article pages read this way (63): 50.0 summed Word F1 against 46.2.
+  const { excluded, text } = readAsListing(region, stats, textOptions, [...furniture]);
   return { root: region, excluded, text };
 }

@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
-import { listingContent, listingExcluded, repeatedBlocks } from '../../../utils/extract/listing';
+import { PROSE_FIRST_CONFIDENCE, listingContent, listingExcluded, repeatedBlocks, scrapShare } from '../../../utils/extract/listing';
 import { mainLandmark } from '../../../utils/extract/generic';
 import { measure } from '../../../utils/extract/stats';
 import { articleTextOf } from '../../../utils/extract/text';
@@ -69,6 +69,19 @@ describe('listingExcluded', () => {
     expect(text).not.toMatch(/^Share$/m);
     expect(text).not.toContain('Related stories');
     expect(text).toContain('Tea towels');
+  });
+
+  it('drops the result count, sort and filter controls and skip links said in words, keeping items that mention them', () => {
+    const products = Array.from({ length: 6 }, (_, i) => `<li><a href="/p/${i}">Desk organiser number ${i + 1}</a><span>$${20 + i}</span></li>`).join('');
+    const controls =
+      '<div><a href="#grid">Skip to results</a></div><div><span>Showing 1–24 of 312 products</span></div>' +
+      '<div><span>Sort by: Best match</span></div><div><button>Filters</button><span>Filters</span></div><p>24 per page</p><p>Sắp xếp theo:</p>';
+    const text = textOf(`<html><body><h1>Desk organisers</h1>${controls}<ul>${products}<li><a href="/p/t">312 products tested in our lab</a></li></ul></body></html>`);
+    for (const control of ['Skip to results', 'Showing 1–24', 'Best match', 'Filters', 'per page', 'Sắp xếp']) expect(text).not.toContain(control);
+    expect(text).toContain('Desk organisers');
+    expect(text).toContain('Desk organiser number 6');
+    expect(text).toContain('$25');
+    expect(text).toContain('312 products tested in our lab');
   });
 });
 
@@ -203,6 +216,34 @@ describe('extractArticle on a page that is not an article', () => {
   it('keeps the text contract: root and excluded reproduce the text', () => {
     const result = extractArticle(parse(SECTION_PAGE), 'https://news.example.com/science/');
     expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+  });
+
+  it('reads a shop category whose intro is over half of what it shows as its items, but keeps a product page’s description', () => {
+    const intro = '<p>Our reading lamps are made in our own workshop from brass and linen, wired by hand and tested one by one, and every lamp comes with a ten year guarantee.</p>';
+    const tiles = Array.from({ length: 10 }, (_, i) => `<li><a href="/lamp/${i}">Brass reading lamp model ${i + 1}</a> <span>$${80 + i}</span></li>`).join('');
+    const html = `<html><head><title>Reading lamps</title></head><body>${menu}<main><h1>Reading lamps</h1><div class="intro">${intro.repeat(3)}</div><ul class="grid">${tiles}</ul></main>${footer}</body></html>`;
+    const category = extractArticle(parse(html), 'https://lamps.example.com/collections/reading-lamps');
+    expect(category.isArticle).toBe(false);
+    expect(category.reasons).toContain('not an article: the text of its listing region');
+    expect(category.text).toContain('ten year guarantee');
+    expect(category.text).toContain('Brass reading lamp model 10');
+    const product = extractArticle(parse(html), 'https://lamps.example.com/products/reading-lamp');
+    expect(product.isArticle).toBe(false);
+    expect(product.reasons).not.toContain('not an article: the text of its listing region');
+    expect(product.text).toContain('ten year guarantee');
+    expect(product.text).not.toContain('Brass reading lamp model 10');
+    // The intro (the product page's text) is more than half and less than seven tenths of the listing.
+    const body = parse(html).body!;
+    const { shownLength } = listingContent(body, measure(body));
+    expect(product.text.length).toBeGreaterThan(shownLength * 0.5);
+    expect(product.text.length).toBeLessThan(shownLength * 0.7);
+  });
+
+  it('asks more of the listing before it replaces the prose of a page detection nearly took for an article', () => {
+    const sure = scrapShare(false, 0.02);
+    expect(scrapShare(false, PROSE_FIRST_CONFIDENCE)).toBeLessThan(sure);
+    expect(scrapShare(false, 0.45)).toBe(scrapShare(true, 0.02));
+    expect(scrapShare(true, 0.02)).toBeLessThan(sure);
   });
 
   it('keeps the prose root of a non-article page whose prose is most of what it shows', () => {

@@ -6,6 +6,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
+import { mainRegionText } from '../../../utils/extract/pagetext';
+import { measure } from '../../../utils/extract/stats';
 import { articleTextOf } from '../../../utils/extract/text';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -91,5 +93,33 @@ ${['Sales', 'Marketing', 'Support', 'Billing', 'Hiring', 'Projects', 'Reporting'
     expect(readWhole(result.reasons)).toBe(false);
     expect(result.text).toContain('fund the new library');
     expect(result.text).not.toContain('Onboarding tools');
+  });
+});
+
+describe('the main region of a page that is not an article, read as a listing', () => {
+  const tiles = Array.from(
+    { length: 16 },
+    (_, i) => `<li><a href="/c/${i}">Category tile number ${i + 1}: desks and storage</a></li>`,
+  ).join('');
+
+  it('keeps the link-heavy tiles of the region beside its sections, which article cleaning would drop', () => {
+    const catalogue = LANDING.replace(footer, `<section class="categories"><h2>Shop by category</h2><ul class="tiles">${tiles}</ul></section>${footer}`);
+    const result = extractArticle(parse(catalogue), 'https://www.acme-crm.example/');
+    expect(result.isArticle).toBe(false);
+    expect(readWhole(result.reasons)).toBe(true);
+    expect(result.text).toContain('Onboarding tools');
+    expect(result.text).toContain('Category tile number 1: desks and storage');
+    expect(result.text).toContain('Category tile number 16: desks and storage');
+    expect(result.text).not.toContain('Menu entry');
+    expect(result.text).not.toContain('Footer link');
+    expect(result.text).not.toContain('partners store and access');
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+  });
+
+  it('is not taken when article cleaning leaves the region empty: nothing there shows more than the root', () => {
+    const doc = parse(`<html><body><p id="scrap"></p><main><div class="cards"><ul>${tiles}</ul><ul>${tiles}</ul><ul>${tiles}</ul></div></main>${footer}</body></html>`);
+    const body = doc.body!;
+    const stats = measure(body);
+    expect(mainRegionText(body, doc.getElementById('scrap')!, '', stats, {}, '')).toBeUndefined();
   });
 });
