@@ -180,6 +180,12 @@ describe('URL shape', () => {
     expect(shape('https://shop.example.com/products/road-cone').productUrl).toBe(1);
     expect(shape('https://hanoi.gov.vn/dich-vu/cap-phep-xay-dung').serviceUrl).toBe(1);
   });
+
+  it('a numbered forum topic is a forum URL, a subject hub or a guide filed under /topics/ is not', () => {
+    expect(shape('https://forum.example.com/topic/1571202-editing-my-pc-build/').forumUrl).toBe(1);
+    expect(shape('https://gear.example.com/topics/camping-and-hiking/best-gps-watch').forumUrl).toBe(0);
+    expect(shape('https://www.example.org/topic/history-of-coffee').forumUrl).toBe(0);
+  });
 });
 
 describe('JSON-LD page kinds', () => {
@@ -271,6 +277,43 @@ describe('content signals that do not depend on the URL', () => {
     const features = detect(VI_SERVICE.replace('<button>Gửi hồ sơ</button>', '<button>Đăng ký ngay</button>').replace('</main>', '<p><a href="tel:02438253536">Gọi ngay</a> <a href="/lien-he">Liên hệ tư vấn</a></p></main>'), 'https://dichvucong.example.gov.vn/dich-vu/dang-ky-ho-kinh-doanh').features!;
     expect(features.callsToAction).toBe(Math.log2(1 + 3));
     expect(detect(EN_GUIDE, 'https://greenway.example.com/blog/how-to-set-up-a-rain-barrel').features?.callsToAction).toBe(0);
+  });
+});
+
+describe('voice, dateline and where the links sit', () => {
+  const guideUrl = 'https://greenway.example.com/blog/how-to-set-up-a-rain-barrel';
+
+  it('a date heading the text counts for an article even when no metadata carries it', () => {
+    const dated = detect(EN_GUIDE.replace('<div class="share">', '<p class="meta">19 Dec 2025 · Greenway garden team</p><div class="share">'), guideUrl);
+    const undated = detect(EN_GUIDE, guideUrl);
+    expect(dated.features?.leadDate).toBe(1);
+    expect(undated.features?.leadDate).toBe(0);
+    expect(dated.reasons.join('; ')).toMatch(/a date heading the text/);
+  });
+
+  it('a date deep in the prose is not a dateline', () => {
+    const late = EN_GUIDE.replace(GUIDE_PARAS[3]!, `${GUIDE_PARAS[3]} Our next workshop is on 14 March 2026.`);
+    expect(detect(late, guideUrl).features?.leadDate).toBe(0);
+  });
+
+  it('a page that speaks as "we" (English or Vietnamese) leans away from an article', () => {
+    const weParas = [
+      'At Greenway we install rain barrels for homes and businesses across the county. Our team visits your garden, measures your roof and recommends the barrel that suits us both.',
+      'We have fitted more than two thousand barrels since 2009, and our installers are fully insured. Call us for a free visit and we will send you our quote within two working days.',
+    ];
+    const service = detect(EN_GUIDE.replace(GUIDE_PARAS[0]!, weParas[0]!).replace(GUIDE_PARAS[1]!, weParas[1]!), guideUrl);
+    const guide = detect(EN_GUIDE, guideUrl);
+    expect(service.features!.weVoice).toBeGreaterThan(3);
+    expect(guide.features!.weVoice).toBe(0);
+    expect(service.confidence).toBeLessThan(guide.confidence);
+    const vietnamese = detect(VI_SERVICE.replace('Chọn thủ tục,', 'Chúng tôi tiếp nhận hồ sơ trực tuyến. Chọn thủ tục,'), 'https://dichvucong.example.gov.vn/dich-vu/dang-ky-ho-kinh-doanh');
+    expect(vietnamese.features!.weVoice).toBeGreaterThan(0);
+  });
+
+  it('measures the share of links in the header, menus and footer against links in the content', () => {
+    // Four menu links, four share links in the article.
+    expect(detect(EN_GUIDE, guideUrl).features?.chromeLinkShare).toBe(0.5);
+    expect(detect(VI_LISTING, 'https://baochinhphu.example.vn/thoi-su.htm').features!.chromeLinkShare).toBeLessThan(0.2);
   });
 });
 
