@@ -16,6 +16,7 @@ import {
   type PageMetaSignals,
 } from './meta';
 import { mainRegionText } from './pagetext';
+import { isProductPage, productFurniture } from './product';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
 import { listingContent, scrapShare } from './listing';
 import { threadFurniture } from './thread';
@@ -462,6 +463,14 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
       const threadExcluded = content.excluded.concat(furniture);
       content = { root: content.root, excluded: threadExcluded, text: articleTextOf(content.root, threadExcluded, textOptions) };
       reasons.push('not an article: posts without their furniture');
+    }
+    if (isProductPage(doc, tags)) {
+      const shopFurniture = productFurniture(content.root, stats, content.excluded);
+      if (shopFurniture.length > 0) {
+        const productExcluded = content.excluded.concat(shopFurniture);
+        content = { root: content.root, excluded: productExcluded, text: articleTextOf(content.root, productExcluded, textOptions) };
+        reasons.push('a product page: its reviews, other products and prices left out');
+      }
     }
   }
 

@@ -1,0 +1,123 @@
+/**
+ * A shop's product page is read for what the product is (its name, description and specifications),
+ * without the shop's furniture around it: customer reviews, carousels of other products, prices.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/extract/index';
+import { readMetaTags } from '../../../utils/extract/meta';
+import { isProductPage, productFurniture } from '../../../utils/extract/product';
+import { measure } from '../../../utils/extract/stats';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+const isProduct = (html: string) => {
+  const doc = parse(html);
+  return isProductPage(doc, readMetaTags(doc));
+};
+const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+const offered = (name: string) => ({ '@context': 'https://schema.org', '@type': 'Product', name, offers: { '@type': 'Offer', price: '20.00', priceCurrency: 'USD' } });
+
+/** The texts of the subtrees productFurniture leaves out of `<main>`. */
+function furnitureOf(html: string): string[] {
+  const doc = parse(html);
+  const stats = measure(doc.body, { anchors: [], h1s: [], articles: 0 });
+  const main = doc.querySelector('main')!;
+  return productFurniture(main, stats).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+const description =
+  '<p>Keep your day gear within easy reach in the Trail 25 pack. It is designed to fit a wide range of body types, and it has pockets galore for quick access to all your essentials.</p>';
+const specs = '<table><tr><th>Capacity</th><td>25 liters</td></tr><tr><th>Weight</th><td>1 lb. 13 oz.</td></tr><tr><th>Material</th><td>210-denier ripstop nylon</td></tr></table>';
+const review = (n: number) =>
+  `<li class="review-item"><h4>Great pack number ${n}</h4><p>I used it on many short day hikes and had no complaints at all. The water bottle pouches stretch enough to fit a big bottle.</p><span>Location: Portland</span></li>`;
+const card = (n: number) => `<li><a href="/p/${n}">Summit Daypack ${n}</a><span class="price">$${40 + n}.95</span></li>`;
+
+describe('isProductPage: the page declares one product for sale', () => {
+  it('one JSON-LD product with an offer is a product page', () => {
+    expect(isProduct(`<html><head>${ld(offered('Trail 25 Pack'))}</head><body><h1>Trail 25 Pack</h1></body></html>`)).toBe(true);
+  });
+
+  it('a JSON-LD product without an offer (review stars on a service page) is not', () => {
+    const stars = { '@type': 'Product', name: 'Pest control services', aggregateRating: { '@type': 'AggregateRating', ratingValue: '5' } };
+    expect(isProduct(`<html><head>${ld(stars)}</head><body><h1>Pest control</h1></body></html>`)).toBe(false);
+  });
+
+  it("several offered products are a catalogue's grid, even with a product OpenGraph type", () => {
+    const head = `${ld([offered('Pot'), offered('Saucer')])}<meta property="og:type" content="product">`;
+    expect(isProduct(`<html><head>${head}</head><body><h1>Pots</h1></body></html>`)).toBe(false);
+  });
+
+  it('OpenGraph product type or price tags count; product.group (a collection) does not', () => {
+    expect(isProduct('<html><head><meta property="og:type" content="product"></head><body><h1>Mug</h1></body></html>')).toBe(true);
+    expect(isProduct('<html><head><meta property="product:price:amount" content="12.00"></head><body><h1>Mug</h1></body></html>')).toBe(true);
+    expect(isProduct('<html><head><meta property="og:type" content="product.group"></head><body><h1>Mugs</h1></body></html>')).toBe(false);
+  });
+
+  it('one or two add-to-cart buttons make a product page; one per item is a grid', () => {
+    expect(isProduct('<html><body><h1>Blender</h1><button>Add to cart</button><div class="sticky"><button> Add to Cart </button></div></body></html>')).toBe(true);
+    const grid = Array.from({ length: 6 }, (_, i) => `<li>Pot ${i}<button>Add to cart</button></li>`).join('');
+    expect(isProduct(`<html><body><h1>Pots</h1><ul>${grid}</ul></body></html>`)).toBe(false);
+  });
+
+  it('one schema.org Product in the microdata counts; an article page does not', () => {
+    expect(isProduct('<html><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Kettle</h1></div></body></html>')).toBe(true);
+    expect(isProduct('<html><head><meta property="og:type" content="article"></head><body><h1>News</h1><p>Text.</p></body></html>')).toBe(false);
+  });
+});
+
+describe('productFurniture: what a product page shows that is not the product', () => {
+  it('customer reviews, by the class the shop or its review widget gives them', () => {
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}<section id="reviews"><ul>${review(1)}</ul></section></main></body></html>`);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain('Great pack number 1');
+    // Reviews outweighing the description are still each a review.
+    const many = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}<div id="reviews"><ul>${review(1)}${review(2)}${review(3)}</ul></div></main></body></html>`);
+    expect(many).toHaveLength(3);
+    expect(many.join(' ')).not.toContain('pockets galore');
+  });
+
+  it('a box headed "You may also like" goes with its heading; the description stays', () => {
+    const related = `<div class="carousel-wrap"><h2>You may also like</h2><ul>${card(1)}${card(2)}${card(3)}</ul></div>`;
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${related}</main></body></html>`);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^You may also like\s*Summit Daypack 1/);
+  });
+
+  it('a "Reviews" tab heading among the product\'s own tabs takes only itself, not the tabs', () => {
+    const tabs = `<div class="tabs"><h3>Description</h3>${description}<h3>Reviews</h3><p>No reviews yet for this pack.</p></div>`;
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${tabs}${specs}</main></body></html>`);
+    expect(left).toEqual(['Reviews']);
+  });
+
+  it('a price alone is left out; a bare number (a size, a year) is not', () => {
+    const buyBox = '<div class="buy"><span>$99.95</span><span>From £39</span><span>Sale price €1.299,00</span><span>25</span><span>2024</span></div>';
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${buyBox}${description}</main></body></html>`);
+    expect(left).toEqual(['$99.95', 'From £39', 'Sale price €1.299,00']);
+  });
+
+  it('a block named "reviews" that holds most of the page is its content, not furniture', () => {
+    const left = furnitureOf(`<html><body><main><div class="product-reviews-layout"><h1>Trail 25 Pack</h1>${description}${specs}</div><p>Ships free.</p></main></body></html>`);
+    expect(left).toEqual([]);
+  });
+});
+
+describe('a product page read whole', () => {
+  const page = `<html><head><title>Trail 25 Pack | Outdoor Shop</title>${ld(offered('Trail 25 Pack'))}</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/packs">Packs</a></li></ul></nav></header>
+<main><div class="pdp"><div class="buy-box"><h1>Trail 25 Pack</h1><span class="amount">$99.95</span><button>Add to cart</button></div>
+<div class="details"><h2>Details</h2>${description}${specs}</div></div>
+<section class="reviews-section"><h2>Reviews</h2><ul>${review(1)}${review(2)}${review(3)}${review(4)}</ul></section>
+<section class="carousel"><h2>Customers also viewed</h2><ul>${card(1)}${card(2)}${card(3)}${card(4)}</ul></section></main>
+<footer><p>© Outdoor Shop</p></footer></body></html>`;
+
+  it('keeps the description and specifications, and leaves the reviews, other products and price out', () => {
+    const result = extractArticle(parse(page), 'https://shop.example/product/trail-25');
+    expect(result.isArticle).toBe(false);
+    expect(result.reasons).toContain('a product page: its reviews, other products and prices left out');
+    expect(result.text).toContain('pockets galore');
+    expect(result.text).toContain('210-denier ripstop nylon');
+    expect(result.text).not.toContain('Great pack number');
+    expect(result.text).not.toContain('Summit Daypack');
+    expect(result.text).not.toContain('$99.95');
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * A shop's product page: its content is what the product is (name, description, details and
+ * specifications), not the shop around it. The region chosen for any non-article page still holds
+ * the furniture every product page carries: customer reviews, carousels of other products, the
+ * price and stock lines, purchase prompts. Those are left out here, on pages that declare a
+ * product in their metadata.
+ */
+import type { ElementStats } from './stats';
+
+/** JSON-LD types naming one thing for sale. */
+const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Car']);
+
+/** Every object node of a JSON-LD value, @graph flattened. */
+function jsonLdNodes(value: unknown, into: Record<string, unknown>[], depth = 0): void {
+  if (depth > 4 || !value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) jsonLdNodes(item, into, depth + 1);
+    return;
+  }
+  const node = value as Record<string, unknown>;
+  into.push(node);
+  if (node['@graph']) jsonLdNodes(node['@graph'], into, depth + 1);
+  if (node['mainEntity']) jsonLdNodes(node['mainEntity'], into, depth + 1);
+}
+
+/**
+ * JSON-LD products offered for sale (with `offers`): a node typed Product with no offer is often
+ * only a vehicle for review stars on a service or business page.
+ */
+function offeredProducts(doc: Document): number {
+  const nodes: Record<string, unknown>[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const raw = script.textContent ?? '';
+    if (raw.length > 500_000 || !/product/i.test(raw)) continue;
+    try {
+      jsonLdNodes(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ').trim().replace(/;\s*$/, '')), nodes);
+    } catch {
+      continue;
+    }
+  }
+  let count = 0;
+  for (const node of nodes) {
+    const types = ([] as unknown[]).concat(node['@type'] ?? []);
+    if (types.some((t) => typeof t === 'string' && PRODUCT_TYPES.has(t.replace(/^https?:\/\/schema\.org\//, ''))) && (node['offers'] || node['hasVariant'])) count++;
+  }
+  return count;
+}
+
+/**
+ * The page declares itself a product page: one product offered for sale in its JSON-LD (several
+ * are a catalogue's grid), an OpenGraph type of product, a product price meta tag, or one
+ * schema.org Product in its microdata.
+ */
+export function isProductPage(doc: Document, tags: Map<string, string>): boolean {
+  const products = offeredProducts(doc);
+  if (products === 1) return true;
+  if (products > 1) return false;
+  const ogType = tags.get('og:type')?.toLowerCase() ?? '';
+  // product.group is a catalogue's collection page.
+  if (/^(og:)?product(\.item)?$/.test(ogType)) return true;
+  if (tags.has('product:price:amount') || tags.has('og:price:amount')) return true;
+  const controls = purchaseControls(doc);
+  if (controls === 1 || controls === 2) return true;
+  const microdata = Array.from(doc.querySelectorAll('[itemtype]')).filter((el) => /schema\.org\/Product$/i.test(el.getAttribute('itemtype') ?? ''));
+  const outermost = microdata.filter((el) => !microdata.some((other) => other !== el && other.contains(el)));
+  return outermost.length === 1;
+}
+
+const ADD_TO_CART = /^(add to (cart|bag|basket|trolley)|buy now|buy it now|ajouter au panier|in den warenkorb|thêm vào giỏ( hàng)?|mua ngay)$/i;
+
+/** Buttons that put this page's product in the cart: one or two (a sticky copy) on a product page, one per item on a grid. */
+function purchaseControls(doc: Document): number {
+  let count = 0;
+  for (const el of Array.from(doc.querySelectorAll('button, input[type="submit" i], input[type="button" i], a[role="button"]'))) {
+    const label = (el.tagName.toUpperCase() === 'INPUT' ? el.getAttribute('value') : el.textContent) ?? '';
+    if (ADD_TO_CART.test(label.replace(/[\s\u00a0]+/g, ' ').trim())) count++;
+  }
+  return count;
+}
+
+const classAndId = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
+/**
+ * Class or id words of a product page's customer reviews (and the review widgets shops embed) and
+ * of its carousels of other products. Whole words, so "preview" and "reviewed-by" do not match.
+ */
+const REVIEWS = /(^|[\s_-])(reviews?|customer-reviews|ratings?|testimonials?|yotpo|okendo|jdgm|judgeme|stamped|bazaarvoice|trustpilot|loox)([\s_-]|$)/i;
+const OTHER_PRODUCTS = /(^|[\s_-])(related|recommend|recommended|recommendations?|upsells?|up-sells?|cross-?sells?|recently-?viewed|also-?viewed|also-?bought|also-?like)([\s_-]|$)/i;
+
+/** Headings of the blocks of other products a product page shows below its own. */
+const OTHER_PRODUCTS_HEADING =
+  /^(related (products?|items)|you (may|might) also (like|need|love)|customers (who (viewed|bought) this( item)? )?also (viewed|bought|liked)|people (who viewed this item )?also viewed|similar (items|products)( you might like)?|frequently bought together|recently viewed( items| products)?|complete the (look|set)|shop the look|more from .{1,40}|recommended( for you| products)?|pairs (well )?with|goes well with|explore more|more to explore|customer reviews|reviews|ratings (&|and) reviews|reviews (&|and) ratings)$/i;
+
+/** A price and nothing else: "$20.00", "From £39", "Sale price €1.299,00", "$10 – $15". */
+const PRICE_ONLY =
+  /^(?:(?:from|now|was|only|price|regular price|sale price|our price|list price|starting at|as low as)\s*:?\s*)?(?:[$€£¥₫]|(?:US|AU|CA|NZ)?\$|USD|EUR|GBP)?\s?\d[\d.,\s]*(?:[$€£¥₫]|đ|kr|zł|USD|EUR|GBP)?(?:\s*(?:-|–|to)\s*(?:[$€£¥₫]|(?:US|AU|CA|NZ)?\$)?\s?\d[\d.,\s]*(?:[$€£¥₫]|đ)?)?$/i;
+
+/** A price names its currency; a bare number is a specification's value ("25", "2024"). */
+const CURRENCY = /[$€£¥₫]|\b(USD|EUR|GBP|kr|zł)\b|\dđ|^(from|now|was|only|price|regular price|sale price|our price|list price|starting at|as low as)\b/i;
+
+/** A block's own text, when it is short. */
+function shortText(el: Element, max: number): string | undefined {
+  const raw = el.textContent ?? '';
+  if (raw.length > max * 4) return undefined;
+  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.length <= max ? text : undefined;
+}
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** Furniture is never most of the region: a block holding more is content whatever its name. */
+const FURNITURE_MAX_SHARE = 0.5;
+
+/**
+ * The box a heading of other products leads: its nearest ancestor holding more than the heading
+ * itself (the heading plus the carousel it names), when that box is a minor part of the region.
+ */
+function boxLedBy(heading: Element, headingText: string, root: Element, stats: Map<Element, ElementStats>, rootLength: number): Element | undefined {
+  const headingLength = stats.get(heading)?.textLength ?? 0;
+  for (let box = heading.parentElement; box && box !== root; box = box.parentElement) {
+    const length = stats.get(box)?.textLength ?? 0;
+    if (length <= headingLength * 1.5 + 10) continue;
+    if (length >= rootLength * FURNITURE_MAX_SHARE) return undefined;
+    // A heading in the middle of a box (a "Reviews" tab among the product's own tabs) does not
+    // name the box.
+    const leads = (box.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trimStart().startsWith(headingText);
+    return leads && !box.querySelector('h1') ? box : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Subtrees of `root` (the region chosen for a product page) that are the shop's furniture rather
+ * than the product: reviews, other products, prices. `skip` are subtrees already left out.
+ */
+export function productFurniture(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = []): Element[] {
+  const rootLength = stats.get(root)?.textLength ?? 0;
+  const skipped = new Set(skip);
+  const furniture: Element[] = [];
+  const stack: Element[] = [];
+  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (skipped.has(el)) continue;
+    const s = stats.get(el);
+    if (!s || s.textLength === 0) continue;
+    const share = rootLength > 0 ? s.textLength / rootLength : 0;
+    const names = classAndId(el);
+    if (share < FURNITURE_MAX_SHARE && (REVIEWS.test(names) || OTHER_PRODUCTS.test(names))) {
+      furniture.push(el);
+      continue;
+    }
+    const tag = el.tagName.toUpperCase();
+    if (s.textLength <= 60) {
+      const text = shortText(el, 60);
+      if (text !== undefined && HEADING_TAGS.has(tag) && OTHER_PRODUCTS_HEADING.test(text)) {
+        const box = boxLedBy(el, text, root, stats, rootLength);
+        if (box && !furniture.some((f) => f.contains(box))) {
+          // The box may hold blocks already taken; keep the outermost.
+          for (let i = furniture.length - 1; i >= 0; i--) if (box.contains(furniture[i]!)) furniture.splice(i, 1);
+          furniture.push(box);
+          continue;
+        }
+        furniture.push(el);
+        continue;
+      }
+      if (text !== undefined && PRICE_ONLY.test(text) && CURRENCY.test(text)) {
+        furniture.push(el);
+        continue;
+      }
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
+  // A heading's box can enclose blocks visited before it: keep the outermost.
+  const set = new Set(furniture);
+  return furniture.filter((el) => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (set.has(up)) return false;
+    return true;
+  });
+}
