@@ -117,16 +117,20 @@ const FURNITURE_MAX_SHARE = 0.5;
  */
 function boxLedBy(heading: Element, headingText: string, root: Element, stats: Map<Element, ElementStats>, rootLength: number): Element | undefined {
   const headingLength = stats.get(heading)?.textLength ?? 0;
+  // A heading in the middle of a box (a "Reviews" tab among the product's own tabs) does not
+  // name the box, nor does one above the product's own name.
+  const ledBy = (box: Element) =>
+    (box.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trimStart().startsWith(headingText) && !box.querySelector('h1');
+  let found: Element | undefined;
   for (let box = heading.parentElement; box && box !== root; box = box.parentElement) {
     const length = stats.get(box)?.textLength ?? 0;
     if (length <= headingLength * 1.5 + 10) continue;
-    if (length >= rootLength * FURNITURE_MAX_SHARE) return undefined;
-    // A heading in the middle of a box (a "Reviews" tab among the product's own tabs) does not
-    // name the box.
-    const leads = (box.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trimStart().startsWith(headingText);
-    return leads && !box.querySelector('h1') ? box : undefined;
+    if (length >= rootLength * FURNITURE_MAX_SHARE || !ledBy(box)) break;
+    found = box;
+    // The heading's own bar (the title and a "See all" link) can sit apart from the carousel it
+    // names: keep climbing while the heading still leads.
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -164,7 +168,7 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
         furniture.push(el);
         continue;
       }
-      if (text !== undefined && PRICE_ONLY.test(text) && CURRENCY.test(text)) {
+      if (text !== undefined && ((PRICE_ONLY.test(text) && CURRENCY.test(text)))) {
         furniture.push(el);
         continue;
       }

@@ -83,6 +83,13 @@ describe('productFurniture: what a product page shows that is not the product', 
     expect(left[0]).toMatch(/^You may also like\s*Summit Daypack 1/);
   });
 
+  it("a heading in its own bar (with a 'See all' link) takes the carousel beside the bar too", () => {
+    const related = `<section class="strip"><div class="bar"><div class="title"><h2>Similar items</h2></div><a href="/s">See all items like this one</a></div><ul>${card(1)}${card(2)}${card(3)}</ul></section>`;
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${related}</main></body></html>`);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain('Summit Daypack 3');
+  });
+
   it('a "Reviews" tab heading among the product\'s own tabs takes only itself, not the tabs', () => {
     const tabs = `<div class="tabs"><h3>Description</h3>${description}<h3>Reviews</h3><p>No reviews yet for this pack.</p></div>`;
     const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${tabs}${specs}</main></body></html>`);
