@@ -169,7 +169,7 @@ function confusion(outcomes: Outcome[], predicted: (o: Outcome) => boolean): Con
 const fmt = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 function line(c: Confusion): string {
   const accuracy = (c.tp + c.tn) / (c.tp + c.fp + c.tn + c.fn);
-  return `accuracy ${fmt(accuracy)}  precision ${fmt(c.tp / (c.tp + c.fp))}  recall ${fmt(c.tp / (c.tp + c.fn))}  (tp ${c.tp} fp ${c.fp} tn ${c.tn} fn ${c.fn})`;
+  return `accuracy ${fmt(accuracy, 4)} (${c.fp + c.fn} wrong)  precision ${fmt(c.tp / (c.tp + c.fp))}  recall ${fmt(c.tp / (c.tp + c.fn))}  (tp ${c.tp} fp ${c.fp} tn ${c.tn} fn ${c.fn})`;
 }
 
 function report(title: string, outcomes: Outcome[], byType: boolean) {

@@ -200,7 +200,7 @@ function confusionLine(c: Confusion): string {
   const accuracy = (c.tp + c.tn) / total;
   const precision = c.tp / (c.tp + c.fp);
   const recall = c.tp / (c.tp + c.fn);
-  return `accuracy ${fmt(accuracy)}  precision ${fmt(precision)}  recall ${fmt(recall)}  (tp ${c.tp} fp ${c.fp} tn ${c.tn} fn ${c.fn})`;
+  return `accuracy ${fmt(accuracy, 4)} (${c.fp + c.fn} wrong)  precision ${fmt(precision)}  recall ${fmt(recall)}  (tp ${c.tp} fp ${c.fp} tn ${c.tn} fn ${c.fn})`;
 }
 
 interface TypeScores {
