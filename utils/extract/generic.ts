@@ -284,6 +284,42 @@ function disclosureButtonCount(el: Element): number {
   return count;
 }
 
+/**
+ * A checklist: list items each carrying a tick box, and no other control (a Markdown task list, a
+ * planning checklist). The boxes are part of the list, not a form to fill in.
+ */
+function isChecklist(el: Element, s: ElementStats): boolean {
+  if (s.listItems === 0 || s.inputs > s.listItems) return false;
+  return el.querySelectorAll('input[type="checkbox" i]').length === s.inputs;
+}
+
+/** Characters of an element's text outside its links. */
+function unlinkedLength(stats: Map<Element, ElementStats>, el: Element): number {
+  const s = stats.get(el);
+  return s ? s.textLength - s.linkLength : 0;
+}
+
+/**
+ * A list in the run of the text whose links are named in sentences or labelled ("Official website:
+ * Park Hyatt", "Venue guide - compare features and pricing"): most of its items say something of
+ * their own beyond the link, and it follows a paragraph or heading of the text. A menu or a list of
+ * other pages is links and little else.
+ */
+function isListInProse(el: Element, stats: Map<Element, ElementStats>): boolean {
+  const previous = el.previousElementSibling;
+  const previousTag = previous?.tagName.toUpperCase() ?? '';
+  if (previousTag !== 'P' && !HEADING_TAGS.has(previousTag)) return false;
+  if ((stats.get(previous!)?.textLength ?? 0) === 0) return false;
+  let items = 0;
+  let annotated = 0;
+  for (let item = el.firstElementChild; item; item = item.nextElementSibling) {
+    if (item.tagName.toUpperCase() !== 'LI') continue;
+    items++;
+    if (unlinkedLength(stats, item) >= 15) annotated++;
+  }
+  return items >= 2 && annotated * 2 > items;
+}
+
 export interface CleanOptions {
   /** Extra subtrees to drop (a profile's boilerplate selectors). */
   extraExcluded?: Set<Element>;
@@ -319,6 +355,9 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
     if (!s) continue; // not measured: non-text or hidden, the text walk skips it anyway
     if (s.textLength === 0) continue;
     const tag = el.tagName.toUpperCase();
+    // Code is kept whole: a highlighter's class names ("hljs-comment", "token tag") describe the
+    // code's syntax, not the page's furniture.
+    if (tag === 'PRE' || tag === 'CODE') continue;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const density = linkDensity(s);
     const weight = classWeight(el);
@@ -361,9 +400,11 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
       // Conditional cleaning of boxes and lists (Readability's idea, simplified).
       if (['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'DL', 'ASIDE', 'HEADER', 'FOOTER', 'FIGURE'].includes(tag) && s.commas < 10 && share < 0.5) {
         if (weight < 0 && density > 0.2) return true;
-        if (density > 0.5) return true;
-        if ((tag === 'UL' || tag === 'OL') && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
-        if (s.inputs > 2 && s.inputs > s.paragraphs / 3) {
+        const list = tag === 'UL' || tag === 'OL';
+        const proseList = list && density <= 0.6 && isListInProse(el, stats);
+        if (density > 0.5 && !proseList) return true;
+        if (list && !proseList && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
+        if (s.inputs > 2 && s.inputs > s.paragraphs / 3 && !(list && isChecklist(el, s))) {
           // Prose sections may carry icon buttons (badges, gallery arrows); those are not form controls.
           const prose = s.paragraphs >= 2 && s.commas >= 2 ? s.inputs - iconOnlyButtonCount(el) : s.inputs;
           const controls = prose - disclosureButtonCount(el);

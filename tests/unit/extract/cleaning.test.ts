@@ -105,3 +105,38 @@ describe('accordions', () => {
     expect(result.text).not.toContain('Sort and filter the frames');
   });
 });
+
+describe('code blocks', () => {
+  it('keeps a highlighted code block whole, comments included, though its spans have class names like "hljs-comment"', () => {
+    const code = `<p>Set up the sensor with these two commands:</p><pre><code class="language-bash hljs"><span class="hljs-comment"># read the soil temperature every hour</span>
+frame-sensor --interval 1h
+<span class="hljs-comment"># open the lid above twenty degrees</span>
+frame-lid --open-above 20</code></pre>`;
+    const result = extractArticle(page(code), URL);
+    expect(result.text).toContain('# read the soil temperature every hour\nframe-sensor --interval 1h\n# open the lid above twenty degrees');
+  });
+});
+
+describe('lists in the text', () => {
+  it('keeps a checklist whose items carry tick boxes, and still drops a sign-up form laid out as a list', () => {
+    const item = (text: string) => `<li><input type="checkbox" disabled> ${text}</li>`;
+    const checklist = `<h3>Before the first frost</h3><ul>${item('Clear the old crop and compost it')}${item('Check the lid hinges and oil them')}${item('Top up the bed with two inches of compost')}${item('Sow lettuce and spinach in short rows')}</ul>`;
+    const signup = `<ul class="signup"><li>Get our planting calendar</li><li><input type="checkbox" name="weekly"> Weekly tips</li><li><input type="email" name="email"></li><li><button>Subscribe</button></li></ul>`;
+    const result = extractArticle(page(checklist + signup), URL);
+    expect(result.text).toContain('Check the lid hinges and oil them');
+    expect(result.text).toContain('Sow lettuce and spinach in short rows');
+    expect(result.text).not.toContain('planting calendar');
+  });
+
+  it('keeps a list of labelled links that follows a paragraph, and drops a bare list of links there', () => {
+    const labelled = `<p>These suppliers sell frames we have tested:</p><ul>
+<li>Cedar frames by hand: <a href="https://a.example.com">Sturdy Frames of Duluth</a></li>
+<li>Lids cut to any size: <a href="https://b.example.com">Clearview Panel Makers</a></li>
+<li>Openers without power: <a href="https://c.example.com">Vent Works Garden Supply</a></li></ul>`;
+    const bare = `<p>More from the blog:</p><ul><li><a href="/a">Raised beds</a></li><li><a href="/b">Seed saving</a></li><li><a href="/c">Compost tea</a></li></ul>`;
+    const result = extractArticle(page(labelled + bare), URL);
+    expect(result.text).toContain('Cedar frames by hand: Sturdy Frames of Duluth');
+    expect(result.text).toContain('Openers without power: Vent Works Garden Supply');
+    expect(result.text).not.toContain('Seed saving');
+  });
+});
