@@ -25,6 +25,8 @@ const HEADING_PHRASES = [
   'share this', 'share this article', 'share this page', 'share', 'comments', 'leave a comment',
   'leave a reply', 'tags', 'topics', 'explore the topic', 'sign up for our newsletter', 'newsletter',
   'advertisement', 'sponsored', 'sponsored content', 'latest news', 'latest', 'see also', 'also read',
+  'recommended articles', 'recommended reading', 'recommended posts', 'recommended stories', 'you might like',
+  'you may like', 'up next', 'watch next', 'read next', 'next article', 'popular articles', 'about the author',
 ];
 const HEADING_SET = new Set(HEADING_PHRASES.map(fold));
 
@@ -35,6 +37,9 @@ const TOOL_PHRASES = [
   'chọn link liên kết', 'nội dung được tài trợ', '(quảng cáo)', 'quảng cáo', 'print', 'email', 'facebook',
   'twitter', 'zalo', 'print this page', 'share on facebook', 'share on twitter', 'back to top', 'top',
   'quay lại', 'về đầu trang', 'trở về',
+  'share this post', 'copied', 'like this', 'like loading', 'advertisement - continue reading below',
+  'was this article helpful?', 'was this helpful?', 'how useful was this post?', 'skip to content',
+  'skip to main content',
 ];
 const TOOL_SET = new Set(TOOL_PHRASES.map(fold));
 

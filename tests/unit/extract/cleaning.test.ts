@@ -140,3 +140,22 @@ describe('lists in the text', () => {
     expect(result.text).not.toContain('Seed saving');
   });
 });
+
+describe('boxes after the text named by their heading', () => {
+  it.each([
+    ['Recommended Articles'],
+    ['Up next'],
+    ['About the author'],
+  ])('leaves out a box headed "%s"', (heading) => {
+    const box = `<div class="wp-block-group"><h3>${heading}</h3><p><a href="/raised-beds">Raised beds for a small yard</a></p><p>Dana Reyes writes about vegetables and small gardens for Garden Example.</p></div>`;
+    const result = extractArticle(page(box), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain(heading);
+    expect(result.text).not.toContain('Raised beds for a small yard');
+  });
+
+  it('leaves out a "Like this:" line and a "Skip to content" link', () => {
+    const result = extractArticle(page('<p><a href="#main">Skip to content</a></p><h3>Like this:</h3><p>Like Loading...</p>'), URL);
+    expect(result.text).not.toMatch(/Skip to content|Like this|Loading/);
+  });
+});
