@@ -427,3 +427,44 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
     return true;
   });
 }
+
+/** A block shorter than this is not worth comparing: short lines repeat legitimately (a date, a label). */
+const REPEATED_BLOCK_MIN_TEXT = 200;
+
+/**
+ * Blocks inside `root` that repeat an earlier block word for word: site builders (Framer, Webflow,
+ * Wix) render one copy of a section per screen size and let CSS show one, and "responsive" themes
+ * do the same by hand. Without style sheets every copy reads as text, so the later copies are left
+ * out. Candidates are matched on their measured numbers first, so text is compared only for blocks
+ * that already measure the same.
+ */
+export function findRepeatedBlocks(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = []): Element[] {
+  const skipped = new Set(skip);
+  const seen = new Map<string, Array<{ el: Element; text?: string }>>();
+  const repeated: Element[] = [];
+  const textOf = (entry: { el: Element; text?: string }) => (entry.text ??= (entry.el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const stack: Element[] = [];
+  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (skipped.has(el)) continue;
+    const s = stats.get(el);
+    if (!s || s.textLength < REPEATED_BLOCK_MIN_TEXT) continue;
+    // The only child of a wrapper holds the same text: the wrapper has already been compared.
+    const parent = el.parentElement;
+    const wrapped = parent !== null && parent !== root && stats.get(parent)?.textLength === s.textLength;
+    if (!wrapped) {
+      const key = `${s.textLength}/${s.linkLength}/${s.commas}/${s.paragraphs}/${s.headings}`;
+      const entries = seen.get(key);
+      const entry = { el };
+      if (entries?.some((earlier) => !earlier.el.contains(el) && textOf(earlier) === textOf(entry))) {
+        repeated.push(el);
+        continue;
+      }
+      if (entries) entries.push(entry);
+      else seen.set(key, [entry]);
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
+  return repeated;
+}

@@ -159,3 +159,22 @@ describe('boxes after the text named by their heading', () => {
     expect(result.text).not.toMatch(/Skip to content|Like this|Loading/);
   });
 });
+
+describe('a section repeated for another screen size', () => {
+  const section = '<h2>What a frame costs</h2><p>A cedar frame kit costs between eighty and one hundred and twenty dollars, and a twin-wall lid adds another forty, so most gardeners spend about one hundred and fifty dollars on a frame that lasts ten years.</p>';
+
+  it('is read once when a site builder renders one copy per screen size', () => {
+    const copies = ['desktop', 'tablet', 'phone'].map((size) => `<div class="ssr-variant hidden-${size}">${section}</div>`).join('');
+    const result = extractArticle(page(copies), URL);
+    expect(result.text.split('What a frame costs').length - 1).toBe(1);
+    expect(result.text.split('lasts ten years').length - 1).toBe(1);
+    expect(result.text).toContain('keep the soil warm');
+  });
+
+  it('keeps paragraphs that only repeat a short line, and a block wrapped in a single child', () => {
+    const note = '<p>Water in the morning.</p>';
+    const result = extractArticle(page(`<div><div>${section}</div></div>${note}<p>Open the lid on sunny days.</p>${note}`), URL);
+    expect(result.text).toContain('lasts ten years');
+    expect(result.text.split('Water in the morning.').length - 1).toBe(2);
+  });
+});
