@@ -428,7 +428,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
   });
 }
 
-/** A block shorter than this is not worth comparing: short lines repeat legitimately (a date, a label). */
+/** A block shorter than this is not compared: short lines repeat legitimately (a date, a label). */
 const REPEATED_BLOCK_MIN_TEXT = 200;
 
 /**
@@ -450,6 +450,8 @@ export function findRepeatedBlocks(root: Element, stats: Map<Element, ElementSta
     if (skipped.has(el)) continue;
     const s = stats.get(el);
     if (!s || s.textLength < REPEATED_BLOCK_MIN_TEXT) continue;
+    // A copied section holds several paragraphs or headings; one paragraph said twice is left as written.
+    if (s.paragraphs + s.headings < 2) continue;
     // The only child of a wrapper holds the same text: the wrapper has already been compared.
     const parent = el.parentElement;
     const wrapped = parent !== null && parent !== root && stats.get(parent)?.textLength === s.textLength;
