@@ -458,20 +458,16 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
       content = listing;
       reasons.push('not an article: the text of its listing region');
     }
+    const leaveOut = (furniture: Element[], reason: string) => {
+      if (furniture.length === 0) return;
+      const excludedNow = content.excluded.concat(furniture);
+      content = { root: content.root, excluded: excludedNow, text: articleTextOf(content.root, excludedNow, textOptions) };
+      reasons.push(reason);
+    };
     // A thread's posts without what each post carries around them (poster cards, signatures).
-    const furniture = threadFurniture(content.root, stats, content.excluded);
-    if (furniture.length > 0) {
-      const threadExcluded = content.excluded.concat(furniture);
-      content = { root: content.root, excluded: threadExcluded, text: articleTextOf(content.root, threadExcluded, textOptions) };
-      reasons.push('not an article: posts without their furniture');
-    }
+    leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
     if (isProductPage(doc, tags)) {
-      const shopFurniture = productFurniture(content.root, stats, content.excluded);
-      if (shopFurniture.length > 0) {
-        const productExcluded = content.excluded.concat(shopFurniture);
-        content = { root: content.root, excluded: productExcluded, text: articleTextOf(content.root, productExcluded, textOptions) };
-        reasons.push('a product page: its reviews, other products and prices left out');
-      }
+      leaveOut(productFurniture(content.root, stats, content.excluded), 'a product page: its reviews, other products and prices left out');
     }
   }
 
