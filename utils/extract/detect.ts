@@ -3,6 +3,7 @@
  * how much connected prose the page has against how many teaser links — so that no single missing
  * tag decides. Each signal that fires leaves a reason, shown to the user and in the CLI output.
  */
+import { classAndId } from './dom';
 import type { JsonLdFacts } from './meta';
 import type { PortalProfile } from './profiles';
 import { findDateInText } from './date';
@@ -345,7 +346,7 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
     if ((tag === 'P' || tag === 'BLOCKQUOTE') && length > 0 && root.contains(el) && !el.parentElement?.closest('p, blockquote')) signals.paragraphText += length;
     if (tag === 'P' || tag === 'PRE' || tag === 'ARTICLE') {
       if (length >= 140 && signals.pageProse < 400) {
-        const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+        const names = classAndId(el);
         if (!UNLIKELY.test(names) || MAYBE_CANDIDATE.test(names)) signals.pageProse += Math.sqrt(length - 140);
       }
     } else if (tag === 'H1' && !firstH1) firstH1 = el;

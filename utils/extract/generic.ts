@@ -5,6 +5,7 @@
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { linkDensity, type ElementStats } from './stats';
+import { classAndId, HEADING_TAGS, shortText, visitBlocks } from './dom';
 
 const NEGATIVE =
   /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media-credit|meta|outbrain|promo|related|relate|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor|shopping|tags?|taboola|widget|social|breadcrumbs?|newsletter|subscribe|signup|popup|modal|cookie|consent|advert|ads?|adv|byline|author-box|toolbar|tool|print|rating|pagination|pager|navbar|nav|menu|login|search|disqus|recommend|most-?read|trending|cate-name|tinlienquan|lienquan|tin-khac|tinkhac|box-news|list-news)([\s_-]|$)/i;
@@ -14,7 +15,7 @@ const POSITIVE =
 const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar', 'dialog', 'alert', 'tablist']);
 
 export function classWeight(el: Element): number {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const names = classAndId(el);
   if (!names.trim()) return 0;
   let weight = 0;
   if (NEGATIVE.test(names)) weight -= 25;
@@ -171,7 +172,7 @@ const NOT_A_REGION = /footer|cookie|consent|sidebar|navbar|(^|[\s_-])(nav|menu)(
 
 /** Navigation, banners, footers, cookie dialogs, sidebars: never part of a page's main region. */
 export function isPageFurniture(el: Element): boolean {
-  return isUnlikely(el) || NOT_A_REGION.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  return isUnlikely(el) || NOT_A_REGION.test(classAndId(el));
 }
 
 /**
@@ -192,7 +193,7 @@ export function mainRegion(body: Element, stats: Map<Element, ElementStats>): El
     let bestLength = 0;
     for (let child = region.firstElementChild; child; child = child.nextElementSibling) {
       const length = stats.get(child)?.textLength ?? 0;
-      if (length > bestLength && !isUnlikely(child) && classWeight(child) >= 0 && !NOT_A_REGION.test(`${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`)) {
+      if (length > bestLength && !isUnlikely(child) && classWeight(child) >= 0 && !NOT_A_REGION.test(classAndId(child))) {
         best = child;
         bestLength = length;
       }
@@ -232,14 +233,6 @@ export function siblingsToInclude(root: Element, candidates: Candidate[], stats:
   return chosen;
 }
 
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-
-function shortText(el: Element, max: number): string | undefined {
-  const raw = el.textContent ?? '';
-  if (raw.length > max * 4) return undefined;
-  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
-  return text.length <= max ? text : undefined;
-}
 
 /**
  * The box about the writer that follows a post (a photo, "X is a writer who…", links to their other
@@ -250,7 +243,7 @@ const AUTHOR_BOX =
   /(^|[\s_-])(?:(?:author|contributor|writer)[-_]*(?:bio|box|info|details?|profile|card|about|desc|description)|about[-_]*(?:the[-_]*)?author|(?:post|blog|entry|article)[-_]author|saboxplugin[-\w]*|abh_box)(?=[\s_-]|$)/i;
 
 export function isAuthorBox(el: Element): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const names = classAndId(el);
   return names.trim() !== '' && AUTHOR_BOX.test(names);
 }
 
@@ -395,7 +388,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
         }
       }
       if (share < 0.3 && isAuthorBox(el)) return true;
-      if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+      if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(classAndId(el))) return true;
       if (tag === 'P' || HEADING_TAGS.has(tag)) return false;
       // Conditional cleaning of boxes and lists (Readability's idea, simplified).
       if (['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'DL', 'ASIDE', 'HEADER', 'FOOTER', 'FIGURE'].includes(tag) && s.commas < 10 && share < 0.5) {
@@ -439,19 +432,14 @@ const REPEATED_BLOCK_MIN_TEXT = 200;
  * that already measure the same.
  */
 export function findRepeatedBlocks(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = []): Element[] {
-  const skipped = new Set(skip);
   const seen = new Map<string, Array<{ el: Element; text?: string }>>();
   const repeated: Element[] = [];
   const textOf = (entry: { el: Element; text?: string }) => (entry.text ??= (entry.el.textContent ?? '').replace(/\s+/g, ' ').trim());
-  const stack: Element[] = [];
-  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  while (stack.length > 0) {
-    const el = stack.pop()!;
-    if (skipped.has(el)) continue;
+  visitBlocks(root, skip, (el) => {
     const s = stats.get(el);
-    if (!s || s.textLength < REPEATED_BLOCK_MIN_TEXT) continue;
+    if (!s || s.textLength < REPEATED_BLOCK_MIN_TEXT) return false;
     // A copied section holds several paragraphs or headings; one paragraph said twice is left as written.
-    if (s.paragraphs + s.headings < 2) continue;
+    if (s.paragraphs + s.headings < 2) return false;
     // The only child of a wrapper holds the same text: the wrapper has already been compared.
     const parent = el.parentElement;
     const wrapped = parent !== null && parent !== root && stats.get(parent)?.textLength === s.textLength;
@@ -461,12 +449,12 @@ export function findRepeatedBlocks(root: Element, stats: Map<Element, ElementSta
       const entry = { el };
       if (entries?.some((earlier) => !earlier.el.contains(el) && textOf(earlier) === textOf(entry))) {
         repeated.push(el);
-        continue;
+        return false;
       }
       if (entries) entries.push(entry);
       else seen.set(key, [entry]);
     }
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  }
+    return true;
+  });
   return repeated;
 }

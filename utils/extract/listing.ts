@@ -6,6 +6,7 @@
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
+import { classAndId, shortText, visitBlocks } from './dom';
 import type { ElementStats } from './stats';
 import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
@@ -31,15 +32,6 @@ const isScreenReaderOnly = (el: Element) =>
   (el.getAttribute('class') ?? '').split(/\s+/).some((name) => SCREEN_READER_ONLY.test(name) && !/^not-/i.test(name));
 
 const TRANSIENT_ROLES = new Set(['dialog', 'alertdialog', 'tooltip', 'status', 'alert']);
-
-const classAndId = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-
-function shortText(el: Element, max: number): string | undefined {
-  const raw = el.textContent ?? '';
-  if (raw.length > max * 4) return undefined;
-  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
-  return text.length <= max ? text : undefined;
-}
 
 /**
  * The controls a results page puts around its items, said in words: skip links, the result count,
@@ -71,12 +63,9 @@ export function isListingControl(text: string): boolean {
 export function listingExcluded(root: Element, stats: Map<Element, ElementStats>): Element[] {
   const excluded: Element[] = [];
   const rootLength = stats.get(root)?.textLength ?? 0;
-  const stack: Element[] = [];
-  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  while (stack.length > 0) {
-    const el = stack.pop()!;
+  visitBlocks(root, [], (el) => {
     const s = stats.get(el);
-    if (!s || s.textLength === 0) continue;
+    if (!s || s.textLength === 0) return false;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const drop = (() => {
       if (isUnlikely(el) && share < 0.5) return true;
@@ -98,12 +87,9 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       }
       return false;
     })();
-    if (drop) {
-      excluded.push(el);
-      continue;
-    }
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  }
+    if (drop) excluded.push(el);
+    return !drop;
+  });
   return excluded;
 }
 

@@ -4,6 +4,7 @@
  * it: the product's blurb, one section of a landing page, one post of a thread. Their content is the
  * page's whole main region: the specifications next to the blurb, every section, every reply.
  */
+import { classAndId } from './dom';
 import { findExcluded, isPageFurniture, isUnlikely, mainLandmark, mainRegion } from './generic';
 import { readAsListing } from './listing';
 import { linkDensity, type ElementStats } from './stats';
@@ -22,7 +23,7 @@ const CONSENT = /cookie|consent|gdpr/i;
 
 /** A child of the region to leave out whatever its size: landmark furniture, a cookie dialog, a link-heavy menu. */
 function isFurniture(el: Element, stats: Map<Element, ElementStats>): boolean {
-  if (isUnlikely(el) || CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+  if (isUnlikely(el) || CONSENT.test(classAndId(el))) return true;
   return isPageFurniture(el) && linkDensity(stats.get(el)) >= 0.3;
 }
 

@@ -7,6 +7,7 @@
  * leaving them out lowered product pages' Word F1 (0.6269 -> 0.6263), their truth often keeps them.
  */
 import type { ElementStats } from './stats';
+import { classAndId, HEADING_TAGS, shortText, visitBlocks } from './dom';
 
 /** JSON-LD types naming one thing for sale. */
 const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Car']);
@@ -79,8 +80,6 @@ function purchaseControls(doc: Document): number {
   return count;
 }
 
-const classAndId = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-
 /**
  * Class or id words of a product page's customer reviews (and the review widgets shops embed) and
  * of its carousels of other products. Whole words, so "preview" and "reviewed-by" do not match.
@@ -98,16 +97,6 @@ const PRICE_ONLY =
 
 /** A price names its currency; a bare number is a specification's value ("25", "2024"). */
 const CURRENCY = /[$€£¥₫]|\b(USD|EUR|GBP|kr|zł)\b|\dđ|^(from|now|was|only|price|regular price|sale price|our price|list price|starting at|as low as)\b/i;
-
-/** A block's own text, when it is short. */
-function shortText(el: Element, max: number): string | undefined {
-  const raw = el.textContent ?? '';
-  if (raw.length > max * 4) return undefined;
-  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
-  return text.length <= max ? text : undefined;
-}
-
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** Furniture is never most of the region: a block holding more is content whatever its name. */
 const FURNITURE_MAX_SHARE = 0.5;
@@ -139,20 +128,15 @@ function boxLedBy(heading: Element, headingText: string, root: Element, stats: M
  */
 export function productFurniture(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = []): Element[] {
   const rootLength = stats.get(root)?.textLength ?? 0;
-  const skipped = new Set(skip);
   const furniture: Element[] = [];
-  const stack: Element[] = [];
-  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  while (stack.length > 0) {
-    const el = stack.pop()!;
-    if (skipped.has(el)) continue;
+  visitBlocks(root, skip, (el) => {
     const s = stats.get(el);
-    if (!s || s.textLength === 0) continue;
+    if (!s || s.textLength === 0) return false;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const names = classAndId(el);
     if (share < FURNITURE_MAX_SHARE && (REVIEWS.test(names) || OTHER_PRODUCTS.test(names))) {
       furniture.push(el);
-      continue;
+      return false;
     }
     const tag = el.tagName.toUpperCase();
     if (s.textLength <= 60) {
@@ -160,15 +144,15 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
       if (text !== undefined && HEADING_TAGS.has(tag) && OTHER_PRODUCTS_HEADING.test(text)) {
         const box = boxLedBy(el, text, root, stats, rootLength);
         furniture.push(box ?? el);
-        continue;
+        return false;
       }
       if (text !== undefined && PRICE_ONLY.test(text) && CURRENCY.test(text)) {
         furniture.push(el);
-        continue;
+        return false;
       }
     }
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  }
+    return true;
+  });
   // A heading's box can enclose blocks visited before it: keep the outermost.
   const set = new Set(furniture);
   return furniture.filter((el) => {

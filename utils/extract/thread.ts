@@ -13,6 +13,7 @@
  * on a service page is content.
  */
 import type { ElementStats } from './stats';
+import { classAndId, visitBlocks } from './dom';
 
 /**
  * Words of per-post furniture, matched inside a class word or id after dropping its separators and
@@ -29,7 +30,7 @@ const MIN_REPEATS = 2;
 
 /** The furniture word a class word or id of `el` holds, or undefined. */
 function furnitureName(el: Element): string | undefined {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const names = classAndId(el);
   if (!names.trim()) return undefined;
   for (const name of names.split(/\s+/)) {
     if (!name) continue;
@@ -44,26 +45,19 @@ function furnitureName(el: Element): string | undefined {
  * `excluded`. Empty when no furniture name repeats (not a thread, or an engine we do not know).
  */
 export function threadFurniture(root: Element, stats: Map<Element, ElementStats>, excluded: Iterable<Element> = []): Element[] {
-  const skip = new Set(excluded);
   const rootLength = stats.get(root)?.textLength ?? 0;
   if (rootLength === 0) return [];
   const byName = new Map<string, Element[]>();
-  const stack: Element[] = [];
-  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  while (stack.length > 0) {
-    const el = stack.pop()!;
-    if (skip.has(el)) continue;
+  visitBlocks(root, excluded, (el) => {
     const length = stats.get(el)?.textLength ?? 0;
-    if (length === 0) continue;
+    if (length === 0) return false;
     const name = length < rootLength * MAX_SHARE ? furnitureName(el) : undefined;
-    if (name) {
-      const group = byName.get(name);
-      if (group) group.push(el);
-      else byName.set(name, [el]);
-      continue; // its own furniture-named children are covered by it
-    }
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  }
+    if (!name) return true;
+    const group = byName.get(name);
+    if (group) group.push(el);
+    else byName.set(name, [el]);
+    return false; // its own furniture-named children are covered by it
+  });
   const furniture: Element[] = [];
   for (const group of byName.values()) if (group.length >= MIN_REPEATS) furniture.push(...group);
   return furniture;

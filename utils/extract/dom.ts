@@ -1,0 +1,36 @@
+/** Small readings of the DOM that several extraction steps share. */
+
+export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** An element's class and id, as one string to test class-word patterns on. */
+export const classAndId = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
+/**
+ * An element's text with its whitespace collapsed, when it is at most `max` characters; undefined
+ * otherwise, without collapsing a long text only to find it too long.
+ */
+export function shortText(el: Element, max: number): string | undefined {
+  const raw = el.textContent ?? '';
+  if (raw.length > max * 4) return undefined;
+  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.length <= max ? text : undefined;
+}
+
+/**
+ * Visits the elements inside `root` in document order, leaving out the subtrees in `skip` (already
+ * excluded). `visit` answers whether to look inside the element: a block it has taken, or one too
+ * small to hold what it looks for, is not descended into. Iterative, so a page nested thousands deep
+ * does not overflow the stack.
+ */
+export function visitBlocks(root: Element, skip: Iterable<Element>, visit: (el: Element) => boolean): void {
+  const skipped = new Set(skip);
+  const stack: Element[] = [];
+  const pushChildren = (el: Element) => {
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (!skipped.has(el) && visit(el)) pushChildren(el);
+  }
+}
