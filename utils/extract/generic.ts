@@ -429,9 +429,9 @@ const REPEATED_BLOCK_MIN_TEXT = 200;
  * Wix) render one copy of a section per screen size and let CSS show one, and "responsive" themes
  * do the same by hand. Without style sheets every copy reads as text, so the later copies are left
  * out. Candidates are matched on their measured numbers first, so text is compared only for blocks
- * that already measure the same.
+ * that already measure the same. (Short repeated labels on listings: listing.ts repeatedShortBlocks.)
  */
-export function findRepeatedBlocks(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = []): Element[] {
+export function findRepeatedSections(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = []): Element[] {
   const seen = new Map<string, Array<{ el: Element; text?: string }>>();
   const repeated: Element[] = [];
   const textOf = (entry: { el: Element; text?: string }) => (entry.text ??= (entry.el.textContent ?? '').replace(/\s+/g, ' ').trim());

@@ -6,7 +6,7 @@ import type { ArticleMeta } from '../model/types';
 import { isAuthorLine, withoutFinalInitial } from './byline';
 import { findDateInText } from './date';
 import { detectArticle, type DetectionFeatures } from './detect';
-import { chooseRoot, findExcluded, findRepeatedBlocks, mainRegion, scoreCandidates, siblingsToInclude } from './generic';
+import { chooseRoot, findExcluded, findRepeatedSections, mainRegion, scoreCandidates, siblingsToInclude } from './generic';
 import {
   cleanLead,
   cleanTitle,
@@ -356,7 +356,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   // A separate sapo element is metadata (meta.lead), not body text, even when it sits in the body.
   if (leadEl && root.contains(leadEl) && leadEl !== root) extra.add(leadEl);
   let excluded = findExcluded(root, stats, { extraExcluded: extra, keep, title });
-  excluded = excluded.concat(findRepeatedBlocks(root, stats, excluded));
+  excluded = excluded.concat(findRepeatedSections(root, stats, excluded));
   const trailer = vietnamese ? findTrailerLines(root, excluded, stats) : { excluded: [] as Element[] };
   excluded = excluded.concat(trailer.excluded);
 

@@ -104,7 +104,7 @@ const REPEAT_MAX_LENGTH = 200;
  * rarely in the ground truth (where they are, as job cards' "Remote" or "Full-time", they cost
  * less than the furniture gained); keeping only copies that are links or buttons measured worse.
  */
-export function repeatedBlocks(root: Element, stats: Map<Element, ElementStats>, excluded: Iterable<Element>): Element[] {
+export function repeatedShortBlocks(root: Element, stats: Map<Element, ElementStats>, excluded: Iterable<Element>): Element[] {
   const skip = new Set(excluded);
   const firstWithText = new Map<string, Element>();
   const repeats: Element[] = [];
@@ -155,7 +155,7 @@ export function readAsListing(
   alsoExcluded: readonly Element[] = [],
 ): ListingContent {
   const furniture = listingExcluded(root, stats).concat(alsoExcluded);
-  const repeats = repeatedBlocks(root, stats, furniture);
+  const repeats = repeatedShortBlocks(root, stats, furniture);
   const excluded = furniture.concat(repeats);
   const text = articleTextOf(root, excluded, textOptions);
   const shownLength = repeats.length === 0 ? text.length : articleTextOf(root, furniture, textOptions).length;

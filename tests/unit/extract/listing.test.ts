@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
-import { PROSE_FIRST_CONFIDENCE, listingContent, listingExcluded, repeatedBlocks, scrapShare } from '../../../utils/extract/listing';
+import { PROSE_FIRST_CONFIDENCE, listingContent, listingExcluded, repeatedShortBlocks, scrapShare } from '../../../utils/extract/listing';
 import { mainLandmark } from '../../../utils/extract/generic';
 import { measure } from '../../../utils/extract/stats';
 import { articleTextOf } from '../../../utils/extract/text';
@@ -124,7 +124,7 @@ describe('listingExcluded: text a reader does not see or read', () => {
   });
 });
 
-describe('repeatedBlocks', () => {
+describe('repeatedShortBlocks', () => {
   const jobCards = (count: number) =>
     Array.from(
       { length: count },
@@ -156,14 +156,14 @@ describe('repeatedBlocks', () => {
   it('does not count a wrapper and its only child as a repeat of each other', () => {
     const doc = parse('<html><body><div><div><p>Only once on the page</p></div></div><p>Something else</p></body></html>');
     const body = doc.body!;
-    expect(repeatedBlocks(body, measure(body), [])).toEqual([]);
+    expect(repeatedShortBlocks(body, measure(body), [])).toEqual([]);
   });
 
   it('leaves long repeated passages to the page, comparing only short blocks', () => {
     const long = `<p>${'A long paragraph that the page prints twice, once for narrow screens and once for wide ones. '.repeat(4)}</p>`;
     const doc = parse(`<html><body><div>${long}</div><div>${long}</div></body></html>`);
     const body = doc.body!;
-    expect(repeatedBlocks(body, measure(body), [])).toEqual([]);
+    expect(repeatedShortBlocks(body, measure(body), [])).toEqual([]);
   });
 
   it('weighs the prose root against the listing as shown, repeats included', () => {
