@@ -79,6 +79,11 @@ function isNameGroup(text: string, anyLetter: boolean): boolean {
   return words.length <= MAX_WORDS_PER_GROUP && words.every((word) => isNameWord(word, anyLetter));
 }
 
+/** The names of an author line, without its "Bài và ảnh:"-style prefix. */
+export function withoutAuthorPrefix(text: string): string {
+  return text.replace(AUTHOR_PREFIX, '');
+}
+
 /** Does the whole text read as an author line (names, an optional "Bài:"-style prefix and role)? */
 export function isAuthorLine(text: string): boolean {
   let rest = text;

@@ -3,7 +3,8 @@
  * content script on the live page and in Node (linkedom/jsdom) for tests, the CLI and benchmarks.
  */
 import type { ArticleMeta } from '../model/types';
-import { isAuthorLine, withoutFinalInitial } from './byline';
+import { isAuthorLine, withoutAuthorPrefix, withoutFinalInitial } from './byline';
+import { classAndId } from './dom';
 import { findDateInText } from './date';
 import { detectArticle, type DetectionFeatures } from './detect';
 import { chooseRoot, findExcluded, findRepeatedSections, mainRegion, scoreCandidates, siblingsToInclude } from './generic';
@@ -106,7 +107,7 @@ function inCommentsOrAside(el: Element, body: Element): boolean {
   for (let up = el.parentElement; up && up !== body; up = up.parentElement) {
     const tag = up.tagName.toUpperCase();
     if (tag === 'ASIDE' || tag === 'NAV' || tag === 'FOOTER') return true;
-    const names = `${up.getAttribute('class') ?? ''} ${up.getAttribute('id') ?? ''}`.split(/\s+/);
+    const names = classAndId(up).split(/\s+/);
     if (names.some((name) => COMMENTS_OR_ASIDE.test(name))) return true;
   }
   return false;
@@ -183,7 +184,7 @@ function findTrailerLines(root: Element, excluded: Element[], stats: Map<Element
       continue;
     }
     if (!result.author && text.length <= 60 && isAuthorLine(text) && !/[.!?…]$/.test(withoutFinalInitial(text))) {
-      result.author = text.replace(/^(?:Bài(?: và ảnh)?|Tin(?:, ảnh)?|Ảnh|PV|Nhóm PV|BTV|Phóng viên)\s*:\s*/u, '');
+      result.author = withoutAuthorPrefix(text);
       result.excluded.push(block);
       continue;
     }
