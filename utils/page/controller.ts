@@ -78,6 +78,12 @@ export class PageController {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private watchUntil = 0;
   private openFor?: string;
+  /**
+   * The key of the toolbar on screen. The editor that replaces the selection toolbar once its highlight
+   * is saved keeps that key, so the toolbar is updated, not mounted anew: a panel the reader opened
+   * meanwhile (the note, after a tag) and what they typed in it stay.
+   */
+  private toolbarKey?: string;
   /** How many edits each highlight has had here, so only the newest one's answer is shown. */
   private edits = new Map<string, number>();
   private saving = new Map<string, Promise<Annotation>>();
@@ -293,6 +299,8 @@ export class PageController {
     const saved = range.cloneRange();
     const position = positionBelow(saved);
     this.openFor = undefined;
+    const key = `selection-${++this.selectionCount}`;
+    this.toolbarKey = key;
     // The first choice creates the highlight; choices made before it is saved (a second tag typed
     // quickly) change that one highlight once it exists, instead of creating another.
     let creation: Promise<string | undefined> | undefined;
@@ -300,11 +308,11 @@ export class PageController {
       if (creation) {
         void creation.then((id) => (id ? this.change(id, changes, position, panel, status) : undefined));
       } else {
-        creation = this.createFrom(saved, { color: this.defaultColor, ...changes }, panel);
+        creation = this.createFrom(saved, { color: this.defaultColor, ...changes }, panel, false, key);
       }
     };
     this.ui.showToolbar({
-      key: `selection-${++this.selectionCount}`,
+      key,
       position,
       knownTags: this.knownTags,
       autoFocus,
@@ -330,6 +338,7 @@ export class PageController {
     input: { color: HighlightColor; tags?: string[]; note?: string },
     panel?: 'tags' | 'note',
     autoFocus = false,
+    selectionToolbarKey?: string,
   ): Promise<string | undefined> {
     const inArticle = this.extraction?.root?.isConnected && this.extraction.root.contains(range.commonAncestorContainer);
     const scope = inArticle ? 'article' : 'body';
@@ -348,7 +357,9 @@ export class PageController {
       if (input.tags?.length) this.knownTags = await this.backend.tags().catch(() => this.knownTags);
       this.painter.add(created.id, range, created.color);
       this.doc.getSelection()?.removeAllRanges();
-      this.openEditor(created.id, positionBelow(range), panel, autoFocus || panel !== undefined);
+      // Still the selection toolbar on screen (not closed or replaced meanwhile): its editor takes over its key.
+      const key = selectionToolbarKey !== undefined && this.toolbarKey === selectionToolbarKey ? selectionToolbarKey : created.id;
+      this.openEditor(created.id, positionBelow(range), panel, autoFocus || panel !== undefined, undefined, key);
       void this.backend.anchored(this.state()).catch(() => undefined);
       return created.id;
     } catch (error) {
@@ -358,12 +369,20 @@ export class PageController {
     }
   }
 
-  private openEditor(id: string, position: { top: number; left: number }, panel?: 'tags' | 'note', autoFocus = true, status?: Status): void {
+  private openEditor(
+    id: string,
+    position: { top: number; left: number },
+    panel?: 'tags' | 'note',
+    autoFocus = true,
+    status?: Status,
+    key = this.openFor === id && this.toolbarKey ? this.toolbarKey : id,
+  ): void {
     const annotation = this.annotations.get(id);
     if (!annotation) return;
     this.openFor = id;
+    this.toolbarKey = key;
     this.ui.showToolbar({
-      key: id,
+      key,
       position,
       highlight: { color: annotation.color, tags: annotation.tags, note: annotation.note },
       knownTags: this.knownTags,
@@ -458,6 +477,7 @@ export class PageController {
 
   private closeToolbar(): void {
     this.openFor = undefined;
+    this.toolbarKey = undefined;
     this.ui.hideToolbar();
   }
 }

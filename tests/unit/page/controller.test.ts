@@ -167,3 +167,31 @@ describe('choosing on the selection toolbar before the highlight is saved', () =
     expect(ui.last.highlight).toMatchObject({ tags: ['học tập', 'Hà Nội'], color: 'green' });
   });
 });
+
+describe('opening a panel on the selection toolbar before the highlight is saved', () => {
+  it('keeps the same toolbar (and so the panel the reader opened) when the saved highlight’s editor takes over', async () => {
+    selectPassage();
+    (controller as unknown as { showForSelection(autoFocus: boolean): void }).showForSelection(false);
+    const selectionToolbar = ui.last;
+    selectionToolbar.onTags(['kiểm tra']);
+    // The reader opens the note panel now (local state of the mounted toolbar); then the create answer comes.
+    await releaseAll();
+    await settle();
+    expect(backend.creates).toBe(1);
+    expect(ui.last.highlight?.tags).toEqual(['kiểm tra']);
+    // Same key: Preact updates the mounted toolbar instead of mounting a new one with the tag panel open.
+    expect(ui.last.key).toBe(selectionToolbar.key);
+  });
+
+  it('gives a highlight opened later its own toolbar', async () => {
+    selectPassage();
+    (controller as unknown as { showForSelection(autoFocus: boolean): void }).showForSelection(false);
+    const selectionToolbar = ui.last;
+    ui.last.onClose();
+    selectionToolbar.onColor('green');
+    await releaseAll();
+    await settle();
+    const [id] = [...backend.stored.keys()];
+    expect(ui.last.key).toBe(id);
+  });
+});
