@@ -22,10 +22,11 @@ const FURNITURE_MAX_SHARE = 0.3;
 
 /**
  * Class names of the common conventions for text only a screen reader announces (Bootstrap and
- * Tailwind sr-only, visually-hidden, WordPress screen-reader-text, Drupal element-invisible): a
- * shop card's "Price", "Select colour", "Opens in a new window" that no reader sees on the page.
+ * Tailwind sr-only, visually-hidden, WordPress screen-reader-text and the older assistive-text,
+ * Drupal element-invisible, Foundation show-for-sr, a shop's off-screen price copy): a shop card's
+ * "Price", "Select colour", "Opens in a new window" that no reader sees on the page.
  */
-const SCREEN_READER_ONLY = /^([\w-]*[_-])?(sr-only|visually-?hidden|screen-reader-(text|only)|element-invisible)$/i;
+const SCREEN_READER_ONLY = /^([\w-]*[_-])?(sr-only|visually-?hidden|screen-reader-(text|only)|element-invisible|show-for-sr|assistive-text|screenreader(-only|-text)?|offscreen|hidden-visually)$/i;
 
 /** Tailwind's not-sr-only undoes sr-only: its text is shown. */
 const isScreenReaderOnly = (el: Element) =>

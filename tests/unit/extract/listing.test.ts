@@ -96,6 +96,16 @@ describe('listingExcluded: text a reader does not see or read', () => {
     expect(text).not.toContain('Price including sales tax');
   });
 
+  it('drops it under the other conventions too: Foundation, older WordPress themes, Amazon-style off-screen prices', () => {
+    const cards = ['show-for-sr', 'assistive-text', 'screenreader', 'screenreader-only', 'a-offscreen', 'hidden-visually']
+      .map((hiddenClass, i) => `<li class="product"><a href="/p/${i}">Walnut side table model ${i + 1}</a><span class="${hiddenClass}">Current price is</span><span>$${120 + i}</span></li>`)
+      .join('');
+    const text = textOf(`<html><body><h1>Side tables</h1><ul class="grid">${cards}</ul></body></html>`);
+    expect(text).toContain('Walnut side table model 6');
+    expect(text).toContain('$125');
+    expect(text).not.toContain('Current price is');
+  });
+
   it('keeps text Tailwind shows again with not-sr-only, and classes that only contain the words', () => {
     const text = textOf(
       `<html><body><div class="list">${headlineCards(4)}<p class="not-sr-only">Shown to every reader again</p><p class="sr-only-note-card">A card named after the convention</p></div></body></html>`,
