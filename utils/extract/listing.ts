@@ -46,7 +46,9 @@ const LISTING_CONTROLS = [
   /^(showing|displaying|viewing|results)?\s*\d[\d,.]*\s*(-|–|to)\s*\d[\d,.]*\s+of\s+\d[\d,.]*(\s+\p{L}+)?$/u,
   /^(showing\s+)?(all\s+)?\d[\d,.]*\s+(results?|products?|items?|matches|listings?)(\s+found)?$/u,
   /^(show|items|results|products)?\s*(\d+\s+)?per page$/,
-  /^(filters?|filter by|refine by|clear all|clear filters|reset filters|apply filters|view as|loading|load more)$/,
+  /^(filters?|filter by|refine by|clear all|clear filters|reset filters|apply filters|view as|loading|load more)(\s*\(\d+\))?$/,
+  // An item card's own buttons, repeated on every card of a shop or job grid.
+  /^(quick (view|shop|add|look)|add to (cart|bag|basket|wishlist|wish list|favou?rites|compare)|compare|(choose|select|more|see) options|shop now|buy now|(view|see) details|apply now)$/,
   /^(sắp xếp theo|sắp xếp|bộ lọc|lọc theo|xóa bộ lọc|xoá bộ lọc|đang tải|tải thêm)$/u,
 ];
 

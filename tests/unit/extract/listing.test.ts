@@ -83,6 +83,19 @@ describe('listingExcluded', () => {
     expect(text).toContain('$25');
     expect(text).toContain('312 products tested in our lab');
   });
+
+  it("drops an item card's own buttons and a filter count, keeping item names that contain the words", () => {
+    const buttons = ['Quick view', 'Add to cart', 'Add to wishlist', 'Compare', 'More options', 'Shop now', 'Apply now'];
+    // Each card carries a different button, so it is the phrase, not its repetition, that drops it.
+    const products = buttons.map((button, i) => `<li><a href="/p/${i}">Ceramic planter number ${i + 1}</a><span>$${30 + i}</span><div><button>${button}</button></div></li>`).join('');
+    const text = textOf(
+      `<html><body><h1>Planters</h1><div><span>Filters (2)</span></div><ul>${products}<li><a href="/p/c">Compare our planters by size</a></li></ul></body></html>`,
+    );
+    for (const control of [...buttons, 'Filters']) expect(text).not.toMatch(new RegExp(`^${control}( \\(\\d+\\))?$`, 'm'));
+    expect(text).toContain('Ceramic planter number 7');
+    expect(text).toContain('$36');
+    expect(text).toContain('Compare our planters by size');
+  });
 });
 
 describe('listingExcluded: text a reader does not see or read', () => {
@@ -140,14 +153,14 @@ describe('repeatedShortBlocks', () => {
       { length: count },
       (_, i) =>
         `<div class="job"><h3><a href="/jobs/${i}">Backend engineer for payments team ${i + 1}</a></h3>` +
-        `<p>Build the ledger service for client ${i + 1}.</p><div class="badge">Actively hiring</div><div><a href="/apply/${i}">Apply now</a></div></div>`,
+        `<p>Build the ledger service for client ${i + 1}.</p><div class="badge">Actively hiring</div><div><a href="/save/${i}">Save for later</a></div></div>`,
     ).join('');
 
   it('reads a badge or button that every item repeats once, keeping each item’s own text', () => {
     const doc = parse(`<html><body><main><h1>Remote jobs</h1>${jobCards(5)}</main></body></html>`);
     const { text } = listingContent(doc.body!, measure(doc.body!));
     expect(text.match(/Actively hiring/g)).toHaveLength(1);
-    expect(text.match(/Apply now/g)).toHaveLength(1);
+    expect(text.match(/Save for later/g)).toHaveLength(1);
     expect(text).toContain('Backend engineer for payments team 5');
     expect(text).toContain('Build the ledger service for client 5.');
   });
