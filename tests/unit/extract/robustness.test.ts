@@ -48,8 +48,9 @@ describe('extractArticle never throws', () => {
       const doc = parse(html);
       const started = performance.now();
       const result = extractArticle(doc, 'https://x.vn/bai-viet-rat-dai-12345.html');
-      // Generous bound: the point is "no hang" on an 8,000-deep or 10,000-wide page, on a shared CPU.
-      expect(performance.now() - started).toBeLessThan(5_000);
+      // The point is "no hang" on an 8,000-deep or 10,000-wide page: about a second on a quiet machine,
+      // and 5 s was passed on a 2-core machine running five benchmarks, so the bound is generous.
+      expect(performance.now() - started).toBeLessThan(20_000);
       expect(typeof result.isArticle).toBe('boolean');
     }
   }, 60_000);
