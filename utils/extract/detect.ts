@@ -16,25 +16,79 @@ export interface Detection {
   reasons: string[];
 }
 
-/** Path segments of pages that list other pages: tags, categories, search, archives, pagination. */
-const LISTING_SEGMENT =
-  /\/(tag|tags|category|categories|chuyen-muc|chuyenmuc|danh-muc|search|tim-kiem|timkiem|archive|archives|author|authors|collections?|product-category|departments)(\/|$)|\/page\/\d+(\/|$)/i;
-/** Documentation: reference pages, manuals, wikis. */
-const DOCS_SEGMENT = /\/(docs?|documentation|api|reference|manual|man|wiki|kb|knowledge-?base|tutorials?|guides?|handbook|library|spec|specs)(\/|$)/i;
-const DOCS_HOST = /^(docs|developer|developers|dev|wiki|devdocs|learn|help|support|api|manual)\./i;
-/** Discussion threads: forums, Q&A, comment pages. */
-// A bare /topic/ or /topics/ is a subject hub or a guide filed under one (/topics/hiking/best-gps-watch);
-// forum software numbers its topics (/topic/1571202-editing-my-build/).
-const FORUM_SEGMENT = /\/(forums?|threads?|t|questions|q|community|discussions?|comments|r|boards?|showthread\.php|viewtopic\.php|hoi-dap|dien-dan)(\/|$)|\/topic\/\d+/i;
-const FORUM_HOST = /^(forums?|community|discuss|discussions|answers|boards?)\./i;
-/** Shops and products. */
-const PRODUCT_SEGMENT = /\/(products?|shop|store|p|dp|item|itm|buy|cart|checkout|san-pham)(\/|$)/i;
-/** Service and landing pages: what a company or an office offers, how to reach it. */
-const SERVICE_SEGMENT =
-  /\/(services?|solutions?|pricing|plans|features?|platform|contact|contact-us|about|about-us|login|signin|sign-in|signup|register|careers|jobs|dich-vu|lien-he|gioi-thieu|thu-tuc-hanh-chinh)(\/|$)/i;
+/**
+ * What a path segment (or a host's first label) says, by name: one table looked up per segment
+ * instead of a pattern per kind run over the whole path — each pattern costs its compilation on the
+ * content script's first call, and the URL is read once per page.
+ */
+const Kind = {
+  /** Pages that list other pages: tags, categories, search, archives, pagination. */
+  Listing: 1,
+  /** Documentation: reference pages, manuals, wikis. */
+  Docs: 2,
+  /** Discussion threads: forums, Q&A, comment pages. */
+  Forum: 4,
+  /** Shops and products. */
+  Product: 8,
+  /** Service and landing pages: what a company or an office offers, how to reach it. */
+  Service: 16,
+  /** Sections that file stories: a page below one of them is a post, unless it is a sub-section. */
+  StorySection: 32,
+  /** The last segment of a section's own index: /news, /blog/, /issues. */
+  SectionIndex: 64,
+  /** A segment that makes the pages below it sections too: /sections/science. */
+  SectionTree: 128,
+  DocsHost: 256,
+  ForumHost: 512,
+} as const;
 
-/** Sections that file stories: a page below one of them is a post, unless it is a sub-section. */
-const STORY_SECTION = /(?:^|\/)(?:blogs?|news|articles?|posts?|stories|story|insights|press|press-releases|newsroom|tin-tuc|tintuc|bai-viet|su-kien|thoi-su)(?:\/|$)/i;
+const KIND_NAMES: Array<[number, string]> = [
+  [Kind.Listing, 'tag tags category categories chuyen-muc chuyenmuc danh-muc search tim-kiem timkiem archive archives author authors collection collections product-category departments'],
+  [Kind.Docs, 'doc docs documentation api reference manual man wiki kb knowledge-base knowledgebase tutorial tutorials guide guides handbook library spec specs'],
+  // A bare /topic/ or /topics/ is a subject hub or a guide filed under one (/topics/hiking/best-gps-watch);
+  // forum software numbers its topics (/topic/1571202-editing-my-build/), read apart below.
+  [Kind.Forum, 'forum forums thread threads t questions q community discussion discussions comments r board boards showthread.php viewtopic.php hoi-dap dien-dan'],
+  [Kind.Product, 'product products shop store p dp item itm buy cart checkout san-pham'],
+  [Kind.Service, 'service services solution solutions pricing plans feature features platform contact contact-us about about-us login signin sign-in signup register careers jobs dich-vu lien-he gioi-thieu thu-tuc-hanh-chinh'],
+  [Kind.StorySection, 'blog blogs news article articles post posts stories story insights press press-releases newsroom tin-tuc tintuc bai-viet su-kien thoi-su'],
+  [Kind.SectionIndex, 'news blog blogs articles stories posts press press-releases media updates events issues section sections subject subjects shows podcasts videos tin-tuc tintuc'],
+  [Kind.SectionTree, 'section sections subject subjects hub'],
+  [Kind.DocsHost, 'docs developer developers dev wiki devdocs learn help support api manual'],
+  [Kind.ForumHost, 'forum forums community discuss discussions answers board boards'],
+];
+
+const KINDS_BY_NAME = new Map<string, number>();
+for (const [kind, names] of KIND_NAMES) for (const name of names.split(' ')) KINDS_BY_NAME.set(name, (KINDS_BY_NAME.get(name) ?? 0) | kind);
+
+const kindsOf = (segment: string): number => KINDS_BY_NAME.get(segment.toLowerCase()) ?? 0;
+const isDigit = (text: string, at: number) => text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57;
+function allDigits(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isDigit(text, at)) return false;
+  return text.length > 0;
+}
+
+/** Kinds named by any segment of `path` (segments after a "/"), with the numbered forms: /page/2, /topic/123. */
+function pathKinds(path: string): number {
+  const segments = path.split('/');
+  let kinds = 0;
+  // segments[0] is what precedes the first "/": not a segment.
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!;
+    kinds |= kindsOf(segment);
+    const next = segments[i + 1];
+    if (next === undefined) continue;
+    const lower = segment.toLowerCase();
+    if (lower === 'page' && allDigits(next)) kinds |= Kind.Listing;
+    else if (lower === 'topic' && isDigit(next, 0)) kinds |= Kind.Forum;
+  }
+  return kinds;
+}
+
+/** Kinds named by the host's first label (docs.example.com, forum.example.org). */
+function hostKinds(hostname: string): number {
+  const dot = hostname.indexOf('.');
+  return dot > 0 ? kindsOf(hostname.slice(0, dot)) : 0;
+}
 
 interface UrlShape {
   article: boolean;
@@ -61,32 +115,32 @@ function minSlugWords(url: URL): number {
 function urlShape(url: URL): UrlShape {
   const path = url.pathname.replace(/\/+$/, '');
   const segments = path.split('/').filter(Boolean);
+  const inPath = pathKinds(path);
+  const inHost = hostKinds(url.hostname);
+  const last = segments[segments.length - 1] ?? '';
   const kinds = {
-    docs: DOCS_SEGMENT.test(path + '/') || DOCS_HOST.test(url.hostname),
-    forum: FORUM_SEGMENT.test(path + '/') || FORUM_HOST.test(url.hostname),
-    product: PRODUCT_SEGMENT.test(path + '/'),
-    service: SERVICE_SEGMENT.test(path + '/'),
+    docs: (inPath & Kind.Docs) !== 0 || (inHost & Kind.DocsHost) !== 0,
+    forum: (inPath & Kind.Forum) !== 0 || (inHost & Kind.ForumHost) !== 0,
+    product: (inPath & Kind.Product) !== 0,
+    service: (inPath & Kind.Service) !== 0,
     depth: segments.length,
-    lastSegment: (segments[segments.length - 1] ?? '').toLowerCase().replace(/\.\w+$/, ''),
-    storySection: segments.length >= 2 && STORY_SECTION.test(segments.slice(0, -1).join('/')) && !/^(?:page|\d{1,3})$/i.test(segments[segments.length - 1]!),
+    lastSegment: last.toLowerCase().replace(/\.\w+$/, ''),
+    storySection: segments.length >= 2 && (pathKinds(`/${segments.slice(0, -1).join('/')}`) & Kind.StorySection) !== 0 && !/^(?:page|\d{1,3})$/i.test(last),
   };
   if (path === '' || /^\/(index|default|home|trang-chu)(\.\w+)?$/i.test(path) || /^\/[a-z]{2}(-[a-z]{2})?$/i.test(path)) {
     return { article: false, home: true, listing: false, ...kinds };
   }
   // A section index: /news, /blog/, /sections/science, /issues/ — but /news/2024/05/story is an article.
-  const sectionIndex =
-    /\/(news|blog|blogs|articles|stories|posts|press|press-releases|media|updates|events|issues|sections?|subjects?|shows|podcasts|videos|tin-tuc|tintuc)$/i.test(path) ||
-    /\/(sections?|subjects?|hub)\//i.test(path + '/');
-  const listing = sectionIndex || LISTING_SEGMENT.test(path + '/') || /[?&](page|p|paged|category|cat|tag|s|q|query|keyword|search)=/i.test(url.search);
-  const last = segments[segments.length - 1] ?? '';
+  const sectionIndex = (path.includes('/') && (kindsOf(path.slice(path.lastIndexOf('/') + 1)) & Kind.SectionIndex) !== 0) || (inPath & Kind.SectionTree) !== 0;
+  const listing = sectionIndex || (inPath & Kind.Listing) !== 0 || /[?&](page|p|paged|category|cat|tag|s|q|query|keyword|search)=/i.test(url.search);
   const slugWords = last.replace(/\.\w+$/, '').split(/[-_]+/).filter((w) => /[a-z\u00c0-\u1ef9]/i.test(w)).length;
   const dated = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])(\/|$)/.test(path) || /\/(19|20)\d{2}-\d{2}-\d{2}/.test(path);
   const numbered = /\d{5,}(\.html?|\.aspx|\.vnp)?$/i.test(last) || /[?&](id|itemid|newsid|articleid|p)=\d+/i.test(url.search);
   const article = slugWords >= minSlugWords(url) || (dated && last.length > 3) || numbered;
   // /archive/2025/12/story.html and /category/roads/long-story-slug are stories filed under a
   // section; /categories/remote-programming-jobs is the section itself.
-  const parent = segments.length >= 2 ? `/${segments[segments.length - 2]}/` : '';
-  const filedStory = dated || numbered || (article && !LISTING_SEGMENT.test(parent));
+  const parent = segments.length >= 2 ? segments[segments.length - 2]! : '';
+  const filedStory = dated || numbered || (article && (kindsOf(parent) & Kind.Listing) === 0);
   return { article, home: false, listing: listing && !filedStory, ...kinds };
 }
 

@@ -186,6 +186,16 @@ describe('URL shape', () => {
     expect(shape('https://gear.example.com/topics/camping-and-hiking/best-gps-watch').forumUrl).toBe(0);
     expect(shape('https://www.example.org/topic/history-of-coffee').forumUrl).toBe(0);
   });
+
+  it('reads path segments and host labels by name, whatever their case, and only whole segments', () => {
+    expect(shape('https://example.com/Docs/Install').docsUrl).toBe(1);
+    expect(shape('https://example.com/dockside-cafe-opens-its-doors-today').docsUrl).toBe(0);
+    expect(shape('https://Forum.example.com/some-thread-about-road-cones-here').forumUrl).toBe(1);
+    expect(shape('https://forumexample.com/some-thread-about-road-cones-here').forumUrl).toBe(0);
+    expect(shape('https://example.com/Sections/science').listingUrl).toBe(1);
+    expect(shape('https://example.com/NEWS').listingUrl).toBe(1);
+    expect(shape('https://example.com/newsroom-opens-a-new-office-in-the-city').listingUrl).toBe(0);
+  });
 });
 
 describe('JSON-LD page kinds', () => {
