@@ -283,7 +283,13 @@ const DISCUSSION_TYPES = new Set(['QAPage', 'DiscussionForumPosting']);
 
 const PRICE = /(?:[$€£¥₫]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:₫|vnđ|vnd|usd|eur|gbp)\b)/gi;
 const ARTICLE_BODY_CLASS = /(?:^|[\s_-])(?:article|entry|post|story|news)[-_]?(?:body|content|text|detail)(?:$|[\s_-])|(?:^|\s)(?:detail-content|content-detail|noidung|noi-dung)(?:$|\s)/i;
-const PAGE_LINK_TEXT = /^(?:\d{1,3}|next|next page|older|older posts|newer posts|›|»|>|>>|trang sau|trang tiếp|tiếp theo|sau|suivant|weiter)$/i;
+/** Texts of the links of a pager, besides page numbers of up to three digits. */
+const PAGE_LINK_WORDS = new Set(['next', 'next page', 'older', 'older posts', 'newer posts', '›', '»', '>', '>>', 'trang sau', 'trang tiếp', 'tiếp theo', 'sau', 'suivant', 'weiter']);
+
+function isPageLinkText(text: string): boolean {
+  if (text.length >= 1 && text.length <= 3 && Array.from(text).every((c) => c >= '0' && c <= '9')) return true;
+  return PAGE_LINK_WORDS.has(text.toLowerCase());
+}
 const USER_HREF = /\/(?:u|user|users|member|members|profile|profiles|people)\/[^/?#]+/i;
 /** Share intents of the common networks, and mail links that carry a subject (share by e-mail). */
 const SHARE_HREF =
@@ -293,9 +299,48 @@ const COMMENTS_MARK = /(?:^|[\s_-])(?:comments?|comment-list|commentlist|comment
 /** Short link or button texts that sell or sign up, in English and Vietnamese. */
 const CALL_TO_ACTION =
   /^(?:get (?:a |your )?(?:free )?(?:quote|estimate|demo|started|in touch|consultation)|request (?:a )?(?:quote|demo|consultation|callback|information)|book (?:a |your )?(?:demo|call|consultation|appointment|now)|schedule (?:a |your )?(?:demo|call|consultation|appointment)|contact (?:us|sales)(?: today| now)?|talk to (?:sales|an expert|us)|call (?:us )?(?:now|today)|free (?:trial|quote|consultation|estimate)|start (?:your |a )?free trial|try (?:it )?(?:for )?free|sign up(?: now| free| for free)?|buy now|shop now|add to (?:cart|bag|basket)|order now|subscribe now|apply now|enroll now|register now|liên hệ(?: ngay| tư vấn| với chúng tôi)?|đăng ký(?: ngay| tư vấn| dùng thử)|mua ngay|đặt hàng|thêm vào giỏ(?: hàng)?|nhận báo giá|yêu cầu báo giá|tư vấn ngay|gọi ngay)[!.]?$/i;
+/**
+ * The first words of the calls to action: a link or button text starting with none of them is not
+ * one, and the long pattern (costly to compile on the content script's first call) is not run on it.
+ */
+const CALL_TO_ACTION_FIRST_WORDS = new Set([
+  'get', 'request', 'book', 'schedule', 'contact', 'talk', 'call', 'free', 'start', 'try', 'sign', 'buy', 'shop', 'add', 'order',
+  'subscribe', 'apply', 'enroll', 'register', 'liên', 'đăng', 'mua', 'đặt', 'thêm', 'nhận', 'yêu', 'tư', 'gọi',
+]);
+
+function isCallToAction(rawText: string): boolean {
+  const text = rawText.trim().replace(/\s+/g, ' ');
+  const space = text.indexOf(' ');
+  return space > 0 && CALL_TO_ACTION_FIRST_WORDS.has(text.slice(0, space).toLowerCase()) && CALL_TO_ACTION.test(text);
+}
+
+/**
+ * Cheap tests on the lower-cased href that every match of USER_HREF or SHARE_HREF passes: most links
+ * fail them, and the patterns are then never compiled.
+ */
+const mayBeUserHref = (lowerHref: string) =>
+  lowerHref.includes('/u/') || lowerHref.includes('/user') || lowerHref.includes('/member') || lowerHref.includes('/profile') || lowerHref.includes('/people/');
+const SHARE_HREF_WORDS = ['shar', 'intent', 'pin/create', 'submit', 'send', 'wa.me', 'save', 'mailto:'];
+const mayBeShareHref = (lowerHref: string) => SHARE_HREF_WORDS.some((word) => lowerHref.includes(word));
+
 /** Headlines that ask a question or promise a how-to or a list, in English and Vietnamese: a story's voice, not a name. */
 const HEADLINE_FORM =
   /^(?:how|what|why|when|where|who|which|should|can|could|do|does|did|is|are|will|would|the (?:best|ultimate|complete|beginner'?s)|best|top \d+|\d+ (?!%)|a (?:guide|beginner'?s guide)|everything you|cách|làm (?:sao|thế nào|gì)|vì sao|tại sao|có nên|những|bao nhiêu|\d+ (?:cách|điều|lý do|mẹo|bước))\b|\?$/iu;
+/**
+ * What every headline HEADLINE_FORM takes begins or ends with, lower-cased: most headlines fail this,
+ * and the pattern (costly to compile on the content script's first call) is then not run. A long s
+ * ("ſ") folds to "s" in the pattern but not in toLowerCase, so a headline holding one goes to the pattern.
+ */
+const HEADLINE_FORM_STARTS = ['how', 'wh', 'should', 'can', 'could', 'do', 'did', 'is', 'are', 'will', 'would', 'the ', 'best', 'top ', 'a ', 'everything you', 'cách', 'làm ', 'vì sao', 'tại sao', 'có nên', 'những', 'bao nhiêu'];
+
+function mayHaveHeadlineForm(headline: string): boolean {
+  if (headline.endsWith('?') || headline.includes('ſ')) return true;
+  const first = headline.charCodeAt(0);
+  if (first >= 48 && first <= 57) return true;
+  const lower = headline.toLowerCase();
+  return HEADLINE_FORM_STARTS.some((start) => lower.startsWith(start));
+}
+
 /** The site's own header, menus and footer: a "Contact us" there is on every page of the site. */
 const SITE_CHROME = 'header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]';
 
@@ -406,7 +451,7 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
     } else if (tag === 'H1' && !firstH1) firstH1 = el;
     if (tag === 'TIME') signals.timeElements++;
     else if ((tag === 'PRE' || tag === 'CODE') && root.contains(el)) signals.codeBlocks++;
-    else if (/^H[2-4]$/.test(tag) && isLinkedHeading(el, stats)) {
+    else if ((tag === 'H2' || tag === 'H3' || tag === 'H4') && isLinkedHeading(el, stats)) {
       // Climb to the card: the highest ancestor that still holds only this one heading's teaser.
       let card: Element = el;
       while (card.parentElement && card.parentElement !== page.body && (stats.get(card.parentElement)?.headings ?? 0) <= 1) card = card.parentElement;
@@ -424,27 +469,27 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
   const chromeAnchors = new Set<Element>();
   for (const region of page.body.querySelectorAll(SITE_CHROME)) for (const a of region.querySelectorAll('a')) chromeAnchors.add(a);
   for (const a of page.anchors) {
-    if (chromeAnchors.has(a)) signals.chromeLinks++;
-    const rel = a.getAttribute('rel') ?? '';
-    if (/\b(next|prev)\b/i.test(rel)) signals.pagination = true;
+    const inChrome = chromeAnchors.has(a);
+    if (inChrome) signals.chromeLinks++;
+    const rel = a.getAttribute('rel');
+    if (rel && /\b(next|prev)\b/i.test(rel)) signals.pagination = true;
     const href = a.getAttribute('href') ?? '';
-    if (USER_HREF.test(href)) signals.userLinks++;
-    if (SHARE_HREF.test(href) || (href.length < 3 && SHARE_CLASS.test(a.getAttribute('class') ?? ''))) signals.shareLinks++;
-    const text = stats.get(a)?.textLength ?? 0;
-    const callToAction = /^tel:/i.test(href) || (text >= 4 && text <= 40 && CALL_TO_ACTION.test((a.textContent ?? '').trim().replace(/\s+/g, ' ')));
-    if (callToAction && !chromeAnchors.has(a)) signals.callsToAction++;
+    const lowerHref = href.toLowerCase();
+    if (mayBeUserHref(lowerHref) && USER_HREF.test(href)) signals.userLinks++;
+    if ((mayBeShareHref(lowerHref) && SHARE_HREF.test(href)) || (href.length < 3 && SHARE_CLASS.test(a.getAttribute('class') ?? ''))) signals.shareLinks++;
     const length = stats.get(a)?.textLength ?? 0;
-    if (length > 0 && length <= 12 && PAGE_LINK_TEXT.test((a.textContent ?? '').trim()) && /(page|trang|[?&]p=|\/\d+\/?$|paged=|start=|offset=)/i.test(href)) pageLinks++;
+    if (!inChrome && (lowerHref.startsWith('tel:') || (length >= 4 && length <= 40 && isCallToAction(a.textContent ?? '')))) signals.callsToAction++;
+    if (length > 0 && length <= 12 && isPageLinkText((a.textContent ?? '').trim()) && /(page|trang|[?&]p=|\/\d+\/?$|paged=|start=|offset=)/i.test(href)) pageLinks++;
   }
   if (pageLinks >= 2) signals.pagination = true;
   if (page.doc.querySelector('link[rel~="next" i], link[rel~="prev" i]')) signals.pagination = true;
   for (const button of page.body.querySelectorAll('button, input[type="submit" i], input[type="button" i]')) {
     const text = button.tagName.toUpperCase() === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? '');
-    if (CALL_TO_ACTION.test(text.trim().replace(/\s+/g, ' ')) && !button.closest(SITE_CHROME)) signals.callsToAction++;
+    if (isCallToAction(text) && !button.closest(SITE_CHROME)) signals.callsToAction++;
   }
   if (firstH1) signals.headingWords = (firstH1.textContent ?? '').split(/\s+/).filter(Boolean).length;
   const headline = (firstH1?.textContent ?? page.doc.title ?? '').trim().replace(/\s+/g, ' ').normalize('NFC');
-  signals.headlineForm = headline.length <= 200 && HEADLINE_FORM.test(headline);
+  signals.headlineForm = headline.length <= 200 && mayHaveHeadlineForm(headline) && HEADLINE_FORM.test(headline);
   // One or two marked bodies (a CMS may nest two), holding or held by the main block; an archive
   // repeats the mark once per excerpt.
   signals.articleBody = markedBodies.length > 0 && markedBodies.length <= 2 && markedBodies.some((el) => el.contains(root) || root.contains(el));
