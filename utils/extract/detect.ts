@@ -16,25 +16,79 @@ export interface Detection {
   reasons: string[];
 }
 
-/** Path segments of pages that list other pages: tags, categories, search, archives, pagination. */
-const LISTING_SEGMENT =
-  /\/(tag|tags|category|categories|chuyen-muc|chuyenmuc|danh-muc|search|tim-kiem|timkiem|archive|archives|author|authors|collections?|product-category|departments)(\/|$)|\/page\/\d+(\/|$)/i;
-/** Documentation: reference pages, manuals, wikis. */
-const DOCS_SEGMENT = /\/(docs?|documentation|api|reference|manual|man|wiki|kb|knowledge-?base|tutorials?|guides?|handbook|library|spec|specs)(\/|$)/i;
-const DOCS_HOST = /^(docs|developer|developers|dev|wiki|devdocs|learn|help|support|api|manual)\./i;
-/** Discussion threads: forums, Q&A, comment pages. */
-// A bare /topic/ or /topics/ is a subject hub or a guide filed under one (/topics/hiking/best-gps-watch);
-// forum software numbers its topics (/topic/1571202-editing-my-build/).
-const FORUM_SEGMENT = /\/(forums?|threads?|t|questions|q|community|discussions?|comments|r|boards?|showthread\.php|viewtopic\.php|hoi-dap|dien-dan)(\/|$)|\/topic\/\d+/i;
-const FORUM_HOST = /^(forums?|community|discuss|discussions|answers|boards?)\./i;
-/** Shops and products. */
-const PRODUCT_SEGMENT = /\/(products?|shop|store|p|dp|item|itm|buy|cart|checkout|san-pham)(\/|$)/i;
-/** Service and landing pages: what a company or an office offers, how to reach it. */
-const SERVICE_SEGMENT =
-  /\/(services?|solutions?|pricing|plans|features?|platform|contact|contact-us|about|about-us|login|signin|sign-in|signup|register|careers|jobs|dich-vu|lien-he|gioi-thieu|thu-tuc-hanh-chinh)(\/|$)/i;
+/**
+ * What a path segment (or a host's first label) says, by name: one table looked up per segment
+ * instead of a pattern per kind run over the whole path — each pattern costs its compilation on the
+ * content script's first call, and the URL is read once per page.
+ */
+const Kind = {
+  /** Pages that list other pages: tags, categories, search, archives, pagination. */
+  Listing: 1,
+  /** Documentation: reference pages, manuals, wikis. */
+  Docs: 2,
+  /** Discussion threads: forums, Q&A, comment pages. */
+  Forum: 4,
+  /** Shops and products. */
+  Product: 8,
+  /** Service and landing pages: what a company or an office offers, how to reach it. */
+  Service: 16,
+  /** Sections that file stories: a page below one of them is a post, unless it is a sub-section. */
+  StorySection: 32,
+  /** The last segment of a section's own index: /news, /blog/, /issues. */
+  SectionIndex: 64,
+  /** A segment that makes the pages below it sections too: /sections/science. */
+  SectionTree: 128,
+  DocsHost: 256,
+  ForumHost: 512,
+} as const;
 
-/** Sections that file stories: a page below one of them is a post, unless it is a sub-section. */
-const STORY_SECTION = /(?:^|\/)(?:blogs?|news|articles?|posts?|stories|story|insights|press|press-releases|newsroom|tin-tuc|tintuc|bai-viet|su-kien|thoi-su)(?:\/|$)/i;
+const KIND_NAMES: Array<[number, string]> = [
+  [Kind.Listing, 'tag tags category categories chuyen-muc chuyenmuc danh-muc search tim-kiem timkiem archive archives author authors collection collections product-category departments'],
+  [Kind.Docs, 'doc docs documentation api reference manual man wiki kb knowledge-base knowledgebase tutorial tutorials guide guides handbook library spec specs'],
+  // A bare /topic/ or /topics/ is a subject hub or a guide filed under one (/topics/hiking/best-gps-watch);
+  // forum software numbers its topics (/topic/1571202-editing-my-build/), read apart below.
+  [Kind.Forum, 'forum forums thread threads t questions q community discussion discussions comments r board boards showthread.php viewtopic.php hoi-dap dien-dan'],
+  [Kind.Product, 'product products shop store p dp item itm buy cart checkout san-pham'],
+  [Kind.Service, 'service services solution solutions pricing plans feature features platform contact contact-us about about-us login signin sign-in signup register careers jobs dich-vu lien-he gioi-thieu thu-tuc-hanh-chinh'],
+  [Kind.StorySection, 'blog blogs news article articles post posts stories story insights press press-releases newsroom tin-tuc tintuc bai-viet su-kien thoi-su'],
+  [Kind.SectionIndex, 'news blog blogs articles stories posts press press-releases media updates events issues section sections subject subjects shows podcasts videos tin-tuc tintuc'],
+  [Kind.SectionTree, 'section sections subject subjects hub'],
+  [Kind.DocsHost, 'docs developer developers dev wiki devdocs learn help support api manual'],
+  [Kind.ForumHost, 'forum forums community discuss discussions answers board boards'],
+];
+
+const KINDS_BY_NAME = new Map<string, number>();
+for (const [kind, names] of KIND_NAMES) for (const name of names.split(' ')) KINDS_BY_NAME.set(name, (KINDS_BY_NAME.get(name) ?? 0) | kind);
+
+const kindsOf = (segment: string): number => KINDS_BY_NAME.get(segment.toLowerCase()) ?? 0;
+const isDigit = (text: string, at: number) => text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57;
+function allDigits(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isDigit(text, at)) return false;
+  return text.length > 0;
+}
+
+/** Kinds named by any segment of `path` (segments after a "/"), with the numbered forms: /page/2, /topic/123. */
+function pathKinds(path: string): number {
+  const segments = path.split('/');
+  let kinds = 0;
+  // segments[0] is what precedes the first "/": not a segment.
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!;
+    kinds |= kindsOf(segment);
+    const next = segments[i + 1];
+    if (next === undefined) continue;
+    const lower = segment.toLowerCase();
+    if (lower === 'page' && allDigits(next)) kinds |= Kind.Listing;
+    else if (lower === 'topic' && isDigit(next, 0)) kinds |= Kind.Forum;
+  }
+  return kinds;
+}
+
+/** Kinds named by the host's first label (docs.example.com, forum.example.org). */
+function hostKinds(hostname: string): number {
+  const dot = hostname.indexOf('.');
+  return dot > 0 ? kindsOf(hostname.slice(0, dot)) : 0;
+}
 
 interface UrlShape {
   article: boolean;
@@ -61,32 +115,32 @@ function minSlugWords(url: URL): number {
 function urlShape(url: URL): UrlShape {
   const path = url.pathname.replace(/\/+$/, '');
   const segments = path.split('/').filter(Boolean);
+  const inPath = pathKinds(path);
+  const inHost = hostKinds(url.hostname);
+  const last = segments[segments.length - 1] ?? '';
   const kinds = {
-    docs: DOCS_SEGMENT.test(path + '/') || DOCS_HOST.test(url.hostname),
-    forum: FORUM_SEGMENT.test(path + '/') || FORUM_HOST.test(url.hostname),
-    product: PRODUCT_SEGMENT.test(path + '/'),
-    service: SERVICE_SEGMENT.test(path + '/'),
+    docs: (inPath & Kind.Docs) !== 0 || (inHost & Kind.DocsHost) !== 0,
+    forum: (inPath & Kind.Forum) !== 0 || (inHost & Kind.ForumHost) !== 0,
+    product: (inPath & Kind.Product) !== 0,
+    service: (inPath & Kind.Service) !== 0,
     depth: segments.length,
-    lastSegment: (segments[segments.length - 1] ?? '').toLowerCase().replace(/\.\w+$/, ''),
-    storySection: segments.length >= 2 && STORY_SECTION.test(segments.slice(0, -1).join('/')) && !/^(?:page|\d{1,3})$/i.test(segments[segments.length - 1]!),
+    lastSegment: last.toLowerCase().replace(/\.\w+$/, ''),
+    storySection: segments.length >= 2 && (pathKinds(`/${segments.slice(0, -1).join('/')}`) & Kind.StorySection) !== 0 && !/^(?:page|\d{1,3})$/i.test(last),
   };
   if (path === '' || /^\/(index|default|home|trang-chu)(\.\w+)?$/i.test(path) || /^\/[a-z]{2}(-[a-z]{2})?$/i.test(path)) {
     return { article: false, home: true, listing: false, ...kinds };
   }
   // A section index: /news, /blog/, /sections/science, /issues/ — but /news/2024/05/story is an article.
-  const sectionIndex =
-    /\/(news|blog|blogs|articles|stories|posts|press|press-releases|media|updates|events|issues|sections?|subjects?|shows|podcasts|videos|tin-tuc|tintuc)$/i.test(path) ||
-    /\/(sections?|subjects?|hub)\//i.test(path + '/');
-  const listing = sectionIndex || LISTING_SEGMENT.test(path + '/') || /[?&](page|p|paged|category|cat|tag|s|q|query|keyword|search)=/i.test(url.search);
-  const last = segments[segments.length - 1] ?? '';
+  const sectionIndex = (path.includes('/') && (kindsOf(path.slice(path.lastIndexOf('/') + 1)) & Kind.SectionIndex) !== 0) || (inPath & Kind.SectionTree) !== 0;
+  const listing = sectionIndex || (inPath & Kind.Listing) !== 0 || /[?&](page|p|paged|category|cat|tag|s|q|query|keyword|search)=/i.test(url.search);
   const slugWords = last.replace(/\.\w+$/, '').split(/[-_]+/).filter((w) => /[a-z\u00c0-\u1ef9]/i.test(w)).length;
   const dated = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])(\/|$)/.test(path) || /\/(19|20)\d{2}-\d{2}-\d{2}/.test(path);
   const numbered = /\d{5,}(\.html?|\.aspx|\.vnp)?$/i.test(last) || /[?&](id|itemid|newsid|articleid|p)=\d+/i.test(url.search);
   const article = slugWords >= minSlugWords(url) || (dated && last.length > 3) || numbered;
   // /archive/2025/12/story.html and /category/roads/long-story-slug are stories filed under a
   // section; /categories/remote-programming-jobs is the section itself.
-  const parent = segments.length >= 2 ? `/${segments[segments.length - 2]}/` : '';
-  const filedStory = dated || numbered || (article && !LISTING_SEGMENT.test(parent));
+  const parent = segments.length >= 2 ? segments[segments.length - 2]! : '';
+  const filedStory = dated || numbered || (article && (kindsOf(parent) & Kind.Listing) === 0);
   return { article, home: false, listing: listing && !filedStory, ...kinds };
 }
 
@@ -229,7 +283,13 @@ const DISCUSSION_TYPES = new Set(['QAPage', 'DiscussionForumPosting']);
 
 const PRICE = /(?:[$€£¥₫]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:₫|vnđ|vnd|usd|eur|gbp)\b)/gi;
 const ARTICLE_BODY_CLASS = /(?:^|[\s_-])(?:article|entry|post|story|news)[-_]?(?:body|content|text|detail)(?:$|[\s_-])|(?:^|\s)(?:detail-content|content-detail|noidung|noi-dung)(?:$|\s)/i;
-const PAGE_LINK_TEXT = /^(?:\d{1,3}|next|next page|older|older posts|newer posts|›|»|>|>>|trang sau|trang tiếp|tiếp theo|sau|suivant|weiter)$/i;
+/** Texts of the links of a pager, besides page numbers of up to three digits. */
+const PAGE_LINK_WORDS = new Set(['next', 'next page', 'older', 'older posts', 'newer posts', '›', '»', '>', '>>', 'trang sau', 'trang tiếp', 'tiếp theo', 'sau', 'suivant', 'weiter']);
+
+function isPageLinkText(text: string): boolean {
+  if (text.length >= 1 && text.length <= 3 && Array.from(text).every((c) => c >= '0' && c <= '9')) return true;
+  return PAGE_LINK_WORDS.has(text.toLowerCase());
+}
 const USER_HREF = /\/(?:u|user|users|member|members|profile|profiles|people)\/[^/?#]+/i;
 /** Share intents of the common networks, and mail links that carry a subject (share by e-mail). */
 const SHARE_HREF =
@@ -239,9 +299,48 @@ const COMMENTS_MARK = /(?:^|[\s_-])(?:comments?|comment-list|commentlist|comment
 /** Short link or button texts that sell or sign up, in English and Vietnamese. */
 const CALL_TO_ACTION =
   /^(?:get (?:a |your )?(?:free )?(?:quote|estimate|demo|started|in touch|consultation)|request (?:a )?(?:quote|demo|consultation|callback|information)|book (?:a |your )?(?:demo|call|consultation|appointment|now)|schedule (?:a |your )?(?:demo|call|consultation|appointment)|contact (?:us|sales)(?: today| now)?|talk to (?:sales|an expert|us)|call (?:us )?(?:now|today)|free (?:trial|quote|consultation|estimate)|start (?:your |a )?free trial|try (?:it )?(?:for )?free|sign up(?: now| free| for free)?|buy now|shop now|add to (?:cart|bag|basket)|order now|subscribe now|apply now|enroll now|register now|liên hệ(?: ngay| tư vấn| với chúng tôi)?|đăng ký(?: ngay| tư vấn| dùng thử)|mua ngay|đặt hàng|thêm vào giỏ(?: hàng)?|nhận báo giá|yêu cầu báo giá|tư vấn ngay|gọi ngay)[!.]?$/i;
+/**
+ * The first words of the calls to action: a link or button text starting with none of them is not
+ * one, and the long pattern (costly to compile on the content script's first call) is not run on it.
+ */
+const CALL_TO_ACTION_FIRST_WORDS = new Set([
+  'get', 'request', 'book', 'schedule', 'contact', 'talk', 'call', 'free', 'start', 'try', 'sign', 'buy', 'shop', 'add', 'order',
+  'subscribe', 'apply', 'enroll', 'register', 'liên', 'đăng', 'mua', 'đặt', 'thêm', 'nhận', 'yêu', 'tư', 'gọi',
+]);
+
+function isCallToAction(rawText: string): boolean {
+  const text = rawText.trim().replace(/\s+/g, ' ');
+  const space = text.indexOf(' ');
+  return space > 0 && CALL_TO_ACTION_FIRST_WORDS.has(text.slice(0, space).toLowerCase()) && CALL_TO_ACTION.test(text);
+}
+
+/**
+ * Cheap tests on the lower-cased href that every match of USER_HREF or SHARE_HREF passes: most links
+ * fail them, and the patterns are then never compiled.
+ */
+const mayBeUserHref = (lowerHref: string) =>
+  lowerHref.includes('/u/') || lowerHref.includes('/user') || lowerHref.includes('/member') || lowerHref.includes('/profile') || lowerHref.includes('/people/');
+const SHARE_HREF_WORDS = ['shar', 'intent', 'pin/create', 'submit', 'send', 'wa.me', 'save', 'mailto:'];
+const mayBeShareHref = (lowerHref: string) => SHARE_HREF_WORDS.some((word) => lowerHref.includes(word));
+
 /** Headlines that ask a question or promise a how-to or a list, in English and Vietnamese: a story's voice, not a name. */
 const HEADLINE_FORM =
   /^(?:how|what|why|when|where|who|which|should|can|could|do|does|did|is|are|will|would|the (?:best|ultimate|complete|beginner'?s)|best|top \d+|\d+ (?!%)|a (?:guide|beginner'?s guide)|everything you|cách|làm (?:sao|thế nào|gì)|vì sao|tại sao|có nên|những|bao nhiêu|\d+ (?:cách|điều|lý do|mẹo|bước))\b|\?$/iu;
+/**
+ * What every headline HEADLINE_FORM takes begins or ends with, lower-cased: most headlines fail this,
+ * and the pattern (costly to compile on the content script's first call) is then not run. A long s
+ * ("ſ") folds to "s" in the pattern but not in toLowerCase, so a headline holding one goes to the pattern.
+ */
+const HEADLINE_FORM_STARTS = ['how', 'wh', 'should', 'can', 'could', 'do', 'did', 'is', 'are', 'will', 'would', 'the ', 'best', 'top ', 'a ', 'everything you', 'cách', 'làm ', 'vì sao', 'tại sao', 'có nên', 'những', 'bao nhiêu'];
+
+function mayHaveHeadlineForm(headline: string): boolean {
+  if (headline.endsWith('?') || headline.includes('ſ')) return true;
+  const first = headline.charCodeAt(0);
+  if (first >= 48 && first <= 57) return true;
+  const lower = headline.toLowerCase();
+  return HEADLINE_FORM_STARTS.some((start) => lower.startsWith(start));
+}
+
 /** The site's own header, menus and footer: a "Contact us" there is on every page of the site. */
 const SITE_CHROME = 'header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]';
 
@@ -352,7 +451,7 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
     } else if (tag === 'H1' && !firstH1) firstH1 = el;
     if (tag === 'TIME') signals.timeElements++;
     else if ((tag === 'PRE' || tag === 'CODE') && root.contains(el)) signals.codeBlocks++;
-    else if (/^H[2-4]$/.test(tag) && isLinkedHeading(el, stats)) {
+    else if ((tag === 'H2' || tag === 'H3' || tag === 'H4') && isLinkedHeading(el, stats)) {
       // Climb to the card: the highest ancestor that still holds only this one heading's teaser.
       let card: Element = el;
       while (card.parentElement && card.parentElement !== page.body && (stats.get(card.parentElement)?.headings ?? 0) <= 1) card = card.parentElement;
@@ -370,27 +469,27 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
   const chromeAnchors = new Set<Element>();
   for (const region of page.body.querySelectorAll(SITE_CHROME)) for (const a of region.querySelectorAll('a')) chromeAnchors.add(a);
   for (const a of page.anchors) {
-    if (chromeAnchors.has(a)) signals.chromeLinks++;
-    const rel = a.getAttribute('rel') ?? '';
-    if (/\b(next|prev)\b/i.test(rel)) signals.pagination = true;
+    const inChrome = chromeAnchors.has(a);
+    if (inChrome) signals.chromeLinks++;
+    const rel = a.getAttribute('rel');
+    if (rel && /\b(next|prev)\b/i.test(rel)) signals.pagination = true;
     const href = a.getAttribute('href') ?? '';
-    if (USER_HREF.test(href)) signals.userLinks++;
-    if (SHARE_HREF.test(href) || (href.length < 3 && SHARE_CLASS.test(a.getAttribute('class') ?? ''))) signals.shareLinks++;
-    const text = stats.get(a)?.textLength ?? 0;
-    const callToAction = /^tel:/i.test(href) || (text >= 4 && text <= 40 && CALL_TO_ACTION.test((a.textContent ?? '').trim().replace(/\s+/g, ' ')));
-    if (callToAction && !chromeAnchors.has(a)) signals.callsToAction++;
+    const lowerHref = href.toLowerCase();
+    if (mayBeUserHref(lowerHref) && USER_HREF.test(href)) signals.userLinks++;
+    if ((mayBeShareHref(lowerHref) && SHARE_HREF.test(href)) || (href.length < 3 && SHARE_CLASS.test(a.getAttribute('class') ?? ''))) signals.shareLinks++;
     const length = stats.get(a)?.textLength ?? 0;
-    if (length > 0 && length <= 12 && PAGE_LINK_TEXT.test((a.textContent ?? '').trim()) && /(page|trang|[?&]p=|\/\d+\/?$|paged=|start=|offset=)/i.test(href)) pageLinks++;
+    if (!inChrome && (lowerHref.startsWith('tel:') || (length >= 4 && length <= 40 && isCallToAction(a.textContent ?? '')))) signals.callsToAction++;
+    if (length > 0 && length <= 12 && isPageLinkText((a.textContent ?? '').trim()) && /(page|trang|[?&]p=|\/\d+\/?$|paged=|start=|offset=)/i.test(href)) pageLinks++;
   }
   if (pageLinks >= 2) signals.pagination = true;
   if (page.doc.querySelector('link[rel~="next" i], link[rel~="prev" i]')) signals.pagination = true;
   for (const button of page.body.querySelectorAll('button, input[type="submit" i], input[type="button" i]')) {
     const text = button.tagName.toUpperCase() === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? '');
-    if (CALL_TO_ACTION.test(text.trim().replace(/\s+/g, ' ')) && !button.closest(SITE_CHROME)) signals.callsToAction++;
+    if (isCallToAction(text) && !button.closest(SITE_CHROME)) signals.callsToAction++;
   }
   if (firstH1) signals.headingWords = (firstH1.textContent ?? '').split(/\s+/).filter(Boolean).length;
   const headline = (firstH1?.textContent ?? page.doc.title ?? '').trim().replace(/\s+/g, ' ').normalize('NFC');
-  signals.headlineForm = headline.length <= 200 && HEADLINE_FORM.test(headline);
+  signals.headlineForm = headline.length <= 200 && mayHaveHeadlineForm(headline) && HEADLINE_FORM.test(headline);
   // One or two marked bodies (a CMS may nest two), holding or held by the main block; an archive
   // repeats the mark once per excerpt.
   signals.articleBody = markedBodies.length > 0 && markedBodies.length <= 2 && markedBodies.some((el) => el.contains(root) || root.contains(el));

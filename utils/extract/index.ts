@@ -257,6 +257,84 @@ function pickBody(doc: Document): Element | null {
   return best ?? doc.querySelector('body');
 }
 
+/**
+ * The article root of a page without a usable profile body: paragraph voting, then the main region
+ * when voting found only a scrap. Its own function, so that a portal article (whose profile gives
+ * the body) does not compile it on the content script's first call.
+ */
+function genericRoot(body: Element, stats: Map<Element, ElementStats>, textOptions: TextOptions, preExcluded: Element[], reasons: string[]): Element {
+  const candidates = scoreCandidates(body, stats);
+  let root = chooseRoot(body, candidates, stats);
+  const siblings = siblingsToInclude(root, candidates, stats);
+  if (siblings.length > 0 && root.parentElement && root !== body) {
+    const parent: Element = root.parentElement;
+    const kept = new Set<Element>([root, ...siblings]);
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (!kept.has(child)) preExcluded.push(child);
+    }
+    root = parent;
+  }
+  // Paragraph voting found only a scrap of the page's main region: the content is not prose
+  // (lists, cards, tables), so the region is the root.
+  // Taken only when what survives cleaning there is clearly more than the scrap.
+  const region = mainRegion(body, stats);
+  const rootLength = stats.get(root)?.textLength ?? 0;
+  if (
+    region !== root &&
+    region !== body && // the whole body would bring its footer and menus along
+    rootLength < (stats.get(region)?.textLength ?? 0) * 0.15 &&
+    articleTextOf(region, findExcluded(region, stats), textOptions).length > rootLength * 2
+  ) {
+    root = region;
+    preExcluded.length = 0;
+    reasons.push('little prose: the main region of the page');
+  }
+  return root;
+}
+
+/**
+ * A page that is not an article is read whole: its main region when that shows much more than the
+ * prose root, else the text of its items when the prose root is only a scrap of them (a listing).
+ * Its own function, so that an article does not compile it on the content script's first call.
+ */
+function wholePageContent(
+  doc: Document,
+  body: Element,
+  tags: Map<string, string>,
+  stats: Map<Element, ElementStats>,
+  textOptions: TextOptions,
+  title: string,
+  articleContent: { root: Element; excluded: Element[]; text: string },
+  detection: ReturnType<typeof detectArticle>,
+  reasons: string[],
+): { root: Element; excluded: Element[]; text: string } {
+  let content = articleContent;
+  const { text } = articleContent;
+  // The main region first, then the listing test: on wcxb-dev 0.849 Word F1 over all pages (the
+  // other order 0.850, but it keeps a promo strip beside a landing page's sections).
+  const wholePage = mainRegionText(body, articleContent.root, text, stats, textOptions, title);
+  const listing = wholePage ? undefined : listingContent(body, stats, textOptions);
+  if (wholePage) {
+    content = wholePage;
+    reasons.push('not an article: the main region of the page');
+  } else if (listing && text.length < listing.shownLength * scrapShare(detection.features.productUrl === 1, detection.confidence)) {
+    content = listing;
+    reasons.push('not an article: the text of its listing region');
+  }
+  const leaveOut = (furniture: Element[], reason: string) => {
+    if (furniture.length === 0) return;
+    const excludedNow = content.excluded.concat(furniture);
+    content = { root: content.root, excluded: excludedNow, text: articleTextOf(content.root, excludedNow, textOptions) };
+    reasons.push(reason);
+  };
+  // A thread's posts without what each post carries around them (poster cards, signatures).
+  leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
+  if (isProductPage(doc, tags)) {
+    leaveOut(productFurniture(content.root, stats, content.excluded), 'a product page: its reviews, other products and prices left out');
+  }
+  return content;
+}
+
 function extract(doc: Document, url: string, options: ExtractionOptions): ExtractionResult {
   const body = pickBody(doc);
   if (!body) return notAnArticle('the document has no body (frameset or empty)');
@@ -303,35 +381,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
       leadEl = firstMatch(doc, profile.lead);
     } else reasons.push(`${profile.id} fingerprint but no usable body; generic path`);
   }
-  if (!root) {
-    const candidates = scoreCandidates(body, stats);
-    root = chooseRoot(body, candidates, stats);
-    const siblings = siblingsToInclude(root, candidates, stats);
-    if (siblings.length > 0 && root.parentElement && root !== body) {
-      const parent: Element = root.parentElement;
-      const kept = new Set<Element>([root, ...siblings]);
-      for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-        if (!kept.has(child)) preExcluded.push(child);
-      }
-      root = parent;
-    }
-    // Paragraph voting found only a scrap of the page's main region: the content is not prose
-    // (lists, cards, tables), so the region is the root.
-    // Taken only when what survives cleaning there is clearly more than the scrap.
-    const region = mainRegion(body, stats);
-    const rootLength = stats.get(root)?.textLength ?? 0;
-    if (
-      region !== root &&
-      region !== body && // the whole body would bring its footer and menus along
-      rootLength < (stats.get(region)?.textLength ?? 0) * 0.15 &&
-      articleTextOf(region, findExcluded(region, stats), textOptions).length > rootLength * 2
-    ) {
-      root = region;
-      preExcluded.length = 0;
-      reasons.push('little prose: the main region of the page');
-    }
-  }
-
+  if (!root) root = genericRoot(body, stats, textOptions, preExcluded, reasons);
   // --- title ---
   const profileTitleEl = profile ? firstOwnMatch(doc, profile.title) : null;
   const h1s = collected.h1s;
@@ -443,34 +493,8 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     page: { doc, body, root, stats, anchors: collected.anchors },
   });
 
-  // A page that is not an article is read whole: its main region when that shows much more than the
-  // prose root, else the text of its items when the prose root is only a scrap of them (a listing).
   // Decided after detection, so detection and every article's text stay as they were.
-  let content: { root: Element; excluded: Element[]; text: string } = { root, excluded, text };
-  if (!detection.isArticle) {
-    // The main region first, then the listing test: on wcxb-dev 0.849 Word F1 over all pages (the
-    // other order 0.850, but it keeps a promo strip beside a landing page's sections).
-    const wholePage = mainRegionText(body, root, text, stats, textOptions, title);
-    const listing = wholePage ? undefined : listingContent(body, stats, textOptions);
-    if (wholePage) {
-      content = wholePage;
-      reasons.push('not an article: the main region of the page');
-    } else if (listing && text.length < listing.shownLength * scrapShare(detection.features.productUrl === 1, detection.confidence)) {
-      content = listing;
-      reasons.push('not an article: the text of its listing region');
-    }
-    const leaveOut = (furniture: Element[], reason: string) => {
-      if (furniture.length === 0) return;
-      const excludedNow = content.excluded.concat(furniture);
-      content = { root: content.root, excluded: excludedNow, text: articleTextOf(content.root, excludedNow, textOptions) };
-      reasons.push(reason);
-    };
-    // A thread's posts without what each post carries around them (poster cards, signatures).
-    leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
-    if (isProductPage(doc, tags)) {
-      leaveOut(productFurniture(content.root, stats, content.excluded), 'a product page: its reviews, other products and prices left out');
-    }
-  }
+  const content = detection.isArticle ? { root, excluded, text } : wholePageContent(doc, body, tags, stats, textOptions, title, { root, excluded, text }, detection, reasons);
 
   return {
     isArticle: detection.isArticle,

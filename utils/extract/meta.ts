@@ -62,7 +62,6 @@ function collectNodes(value: JsonValue, into: Record<string, unknown>[], depth =
 }
 
 export function readJsonLd(doc: Document): JsonLdFacts {
-  const facts: JsonLdFacts = { nonArticleTypes: [], hasBreadcrumb: false };
   const nodes: Record<string, unknown>[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
     const raw = script.textContent ?? '';
@@ -74,6 +73,12 @@ export function readJsonLd(doc: Document): JsonLdFacts {
       continue;
     }
   }
+  return nodes.length > 0 ? factsOf(nodes) : { nonArticleTypes: [], hasBreadcrumb: false };
+}
+
+/** What detection and the metadata read from JSON-LD nodes (apart, so a page without any does not compile it). */
+function factsOf(nodes: Record<string, unknown>[]): JsonLdFacts {
+  const facts: JsonLdFacts = { nonArticleTypes: [], hasBreadcrumb: false };
   for (const node of nodes) {
     const types = typesOf(node);
     if (types.includes('BreadcrumbList')) facts.hasBreadcrumb = true;

@@ -4,6 +4,7 @@
  * detection) reads these numbers instead of re-walking subtrees, which is what keeps extraction
  * faster than clone-and-strip.
  */
+import { HEADING_TAGS } from './dom';
 import { NON_TEXT_TAGS, isHiddenByMarkup, isParsedNoscript } from './text';
 
 export interface ElementStats {
@@ -60,7 +61,8 @@ export interface Collected {
 export function measure(root: Element, collected?: Collected, includeHidden = false): Map<Element, ElementStats> {
   const stats = new Map<Element, ElementStats>();
   // Iterative post-order: push on enter, finalise on leave.
-  const stack: Array<{ el: Element; leaving: boolean; inLink: boolean; depth: number }> = [
+  // A frame leaving an element carries its stats and tag, read once on the way in.
+  const stack: Array<{ el: Element; leaving: boolean; inLink: boolean; depth: number; s?: ElementStats; tag?: string }> = [
     { el: root, leaving: false, inLink: false, depth: 0 },
   ];
   let count = 0;
@@ -81,7 +83,7 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
         else if (tag === 'H1') collected.h1s.push(el);
         else if (tag === 'ARTICLE') collected.articles++;
       }
-      stack.push({ el, leaving: true, inLink, depth });
+      stack.push({ el, leaving: true, inLink, depth, s, tag });
       for (let child = el.lastChild; child; child = child.previousSibling) {
         if (child.nodeType === NODE_TEXT) {
           const { length, commas } = visibleLength((child as Text).data);
@@ -104,12 +106,12 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
       continue;
     }
     // Leaving: add this element's totals to its parent.
-    const s = stats.get(el)!;
+    const s = frame.s!;
     const parent = el.parentElement;
     if (!parent || el === root) continue;
     const p = stats.get(parent);
     if (!p) continue;
-    const tag = el.tagName.toUpperCase();
+    const tag = frame.tag!;
     p.textLength += s.textLength + (s.textLength > 0 && p.textLength > 0 ? 1 : 0);
     p.linkLength += s.linkLength;
     p.commas += s.commas;
@@ -118,7 +120,7 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
     p.listItems += s.listItems + (tag === 'LI' ? 1 : 0);
     p.inputs += s.inputs;
     p.links += s.links + (tag === 'A' ? 1 : 0);
-    p.headings += s.headings + (/^H[1-6]$/.test(tag) ? 1 : 0);
+    p.headings += s.headings + (HEADING_TAGS.has(tag) ? 1 : 0);
   }
   return stats;
 }

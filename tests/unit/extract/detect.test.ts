@@ -186,6 +186,16 @@ describe('URL shape', () => {
     expect(shape('https://gear.example.com/topics/camping-and-hiking/best-gps-watch').forumUrl).toBe(0);
     expect(shape('https://www.example.org/topic/history-of-coffee').forumUrl).toBe(0);
   });
+
+  it('reads path segments and host labels by name, whatever their case, and only whole segments', () => {
+    expect(shape('https://example.com/Docs/Install').docsUrl).toBe(1);
+    expect(shape('https://example.com/dockside-cafe-opens-its-doors-today').docsUrl).toBe(0);
+    expect(shape('https://Forum.example.com/some-thread-about-road-cones-here').forumUrl).toBe(1);
+    expect(shape('https://forumexample.com/some-thread-about-road-cones-here').forumUrl).toBe(0);
+    expect(shape('https://example.com/Sections/science').listingUrl).toBe(1);
+    expect(shape('https://example.com/NEWS').listingUrl).toBe(1);
+    expect(shape('https://example.com/newsroom-opens-a-new-office-in-the-city').listingUrl).toBe(0);
+  });
 });
 
 describe('JSON-LD page kinds', () => {
@@ -277,6 +287,21 @@ describe('content signals that do not depend on the URL', () => {
     const features = detect(VI_SERVICE.replace('<button>Gửi hồ sơ</button>', '<button>Đăng ký ngay</button>').replace('</main>', '<p><a href="tel:02438253536">Gọi ngay</a> <a href="/lien-he">Liên hệ tư vấn</a></p></main>'), 'https://dichvucong.example.gov.vn/dich-vu/dang-ky-ho-kinh-doanh').features!;
     expect(features.callsToAction).toBe(Math.log2(1 + 3));
     expect(detect(EN_GUIDE, 'https://greenway.example.com/blog/how-to-set-up-a-rain-barrel').features?.callsToAction).toBe(0);
+  });
+
+  it('the cheap tests before the long patterns let every case of a match through', () => {
+    const extra =
+      '<p><a href="https://WWW.FACEBOOK.COM/Sharer/sharer.php?u=x">f</a> <a href="MAILTO:?Subject=Hi">m</a> <a href="https://example.com/Members/anna-k">Anna</a></p>' +
+      '<p><a href="/lien-he">ĐĂNG KÝ NGAY</a> <a href="/quote">Get A Free Quote!</a> <a href="TEL:+842438253536">0243 825 3536</a></p>' +
+      '<div class="pager"><a href="/tin-tuc/trang-2">TRANG SAU</a> <a href="/tin-tuc/trang-3">3</a></div>';
+    const features = detect(VI_ARTICLE.replace('</body>', `${extra}</body>`), 'https://baochinhphu.example.vn/a-102240612103000.htm').features!;
+    expect(features.shareLinks).toBe(Math.log2(1 + 2));
+    expect(features.userLinks).toBe(1);
+    expect(features.callsToAction).toBe(Math.log2(1 + 3));
+    expect(features.pagination).toBe(1);
+    const withHeadline = (h1: string) => detect(VI_ARTICLE.replace(/<h1 class="detail-title">[^<]*<\/h1>/, `<h1 class="detail-title">${h1}</h1>`), 'https://baochinhphu.example.vn/a-102240612103000.htm').features!;
+    expect(withHeadline('VÌ SAO giá xăng tăng trong tháng 6').headlineForm).toBe(1);
+    expect(withHeadline('7 điều cần biết về định danh điện tử').headlineForm).toBe(1);
   });
 });
 
