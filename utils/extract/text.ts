@@ -49,6 +49,17 @@ export function isHiddenByMarkup(el: Element): boolean {
 }
 
 /**
+ * A tab's panel or an accordion's panel: hidden until the reader clicks its tab or its heading, and
+ * part of what the page says as much as the panel shown. A dialog, a menu or a listbox labelled by
+ * its button is not: those are controls, not content.
+ */
+export function isDisclosurePanel(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role === 'tabpanel') return true;
+  return (role === null || role === 'region') && el.hasAttribute('aria-labelledby');
+}
+
+/**
  * A <noscript> whose content was parsed as markup: only a parser without scripting does that (a saved
  * page read in Node). In a browser with scripts on, its content is one raw text node and stays unread.
  */
@@ -83,6 +94,8 @@ export interface TextOptions {
    * the result's `textOptions` back to reproduce its text.
    */
   includeHidden?: boolean;
+  /** Read hidden tab and accordion panels (isDisclosurePanel) as if they were open. */
+  openPanels?: boolean;
 }
 
 export function articleTextOf(root: Element, excluded: Iterable<Element> = [], options: TextOptions = {}): string {
@@ -170,7 +183,7 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
     }
     const unread = options.includeHidden
       ? NON_TEXT_TAGS.has(tag) && !isParsedNoscript(el)
-      : NON_TEXT_TAGS.has(tag) || isHiddenByMarkup(el);
+      : NON_TEXT_TAGS.has(tag) || (isHiddenByMarkup(el) && !(options.openPanels && isDisclosurePanel(el)));
     if (el !== root && (skip.has(el) || unread)) {
       // An excluded block still separates what comes before from what comes after.
       if (BLOCK_TAGS.has(tag)) requestBreak(2);

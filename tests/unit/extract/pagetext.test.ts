@@ -123,3 +123,32 @@ describe('the main region of a page that is not an article, read as a listing', 
     expect(mainRegionText(body, doc.getElementById('scrap')!, '', stats, {}, '')).toBeUndefined();
   });
 });
+
+describe('tabs and accordions on a page that is not an article', () => {
+  const tabs = `<section class="plans"><div role="tablist"><button role="tab" id="t1" aria-controls="p1">Monthly</button><button role="tab" id="t2" aria-controls="p2">Yearly</button></div>
+<div role="tabpanel" id="p1" aria-labelledby="t1"><p>Monthly plan: pay as you go, cancel at any time from your account page.</p></div>
+<div role="tabpanel" id="p2" aria-labelledby="t2" hidden><p>Yearly plan: two months free when you pay for the whole year up front.</p></div></section>`;
+  const faq = `<section class="faq"><h2>Questions</h2><h3><button id="q1" aria-controls="a1" aria-expanded="false">Can I import my contacts?</button></h3>
+<div id="a1" role="region" aria-labelledby="q1" style="display: none"><p>Yes: upload a spreadsheet and every column is matched to a contact field.</p></div></section>`;
+  const dialog = `<div role="dialog" aria-labelledby="d1" hidden><h2 id="d1">Sign in</h2><p>Enter the address and password of your Acme account here.</p></div>`;
+  const page = LANDING.replace(footer, `${tabs}${faq.replace('</section>', `${dialog}</section>`)}${footer}`);
+
+  it('reads the hidden panels as if open, but not a hidden dialog, and still reproduces its own text', () => {
+    const result = extractArticle(parse(page), 'https://www.acme-crm.example/');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('Monthly plan: pay as you go');
+    expect(result.text).toContain('Yearly plan: two months free');
+    expect(result.text).toContain('every column is matched to a contact field');
+    expect(result.text).not.toContain('password of your Acme account');
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+  });
+
+  it('leaves hidden panels unread unless asked', () => {
+    const doc = parse(`<html><body>${tabs}${faq}</body></html>`);
+    const text = articleTextOf(doc.body!);
+    expect(text).toContain('Monthly plan');
+    expect(text).not.toContain('Yearly plan');
+    expect(text).not.toContain('every column is matched');
+    expect(articleTextOf(doc.body!, [], { openPanels: true })).toContain('Yearly plan');
+  });
+});
