@@ -494,7 +494,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   });
 
   // Decided after detection, so detection and every article's text stay as they were.
-  const content = detection.isArticle ? { root, excluded, text } : wholePageContent(doc, body, tags, stats, textOptions, title, { root, excluded, text }, detection, reasons);
+  let content = detection.isArticle ? { root, excluded, text } : wholePageContent(doc, body, tags, stats, textOptions, title, { root, excluded, text }, detection, reasons);
 
   // A page read whole is read with its tabs and accordions open: their hidden panels (a service's
   // FAQ answers, a course's syllabus, a manual's per-platform steps) are what the page offers, one
