@@ -91,6 +91,18 @@ const OTHER_PRODUCTS = /(^|[\s_-])(related|recommend|recommended|recommendations
 const OTHER_PRODUCTS_HEADING =
   /^(related (products?|items)|you (may|might) also (like|need|love)|customers (who (viewed|bought) this( item)? )?also (viewed|bought|liked)|people (who viewed this item )?also viewed|similar (items|products)( you might like)?|frequently bought together|recently viewed( items| products)?|complete the (look|set)|shop the look|more from .{1,40}|recommended( for you| products)?|pairs (well )?with|goes well with|explore more|more to explore|customer reviews|reviews|ratings (&|and) reviews|reviews (&|and) ratings)$/i;
 
+/**
+ * The same blocks under headings worded around the shop's own phrase: "Explore related items",
+ * "Products related to this item", "More like this", "Customers frequently viewed", "Top reviews from
+ * other countries", "Seller feedback (7,310)". Customer reviews, not editorial ones: a publisher's
+ * "Editorial reviews" are the product's description.
+ */
+const OTHER_PRODUCTS_PHRASE =
+  /^((explore|shop|browse|see) )?(related|similar) (products|items)( to explore)?$|^(products|items) (related|similar) to this (item|product)$|^more like this$|^customers (also |frequently )?(viewed|bought)\b|^((top|all|latest|recent|customer|verified|google|seller|buyer|product) )+(reviews|feedback)\b(?! (policy|guidelines))/i;
+
+/** A heading's text as a shop writes it around the phrase: a trailing colon, a count in brackets. */
+const headingPhrase = (text: string) => text.replace(/\s*\(\d[\d,.]*\)$/, '').replace(/\s*:$/, '');
+
 /** A price and nothing else: "$20.00", "From £39", "Sale price €1.299,00", "$10 – $15". */
 const PRICE_ONLY =
   /^(?:(?:from|now|was|only|price|regular price|sale price|our price|list price|starting at|as low as)\s*:?\s*)?(?:[$€£¥₫]|(?:US|AU|CA|NZ)?\$|USD|EUR|GBP)?\s?\d[\d.,\s]*(?:[$€£¥₫]|đ|kr|zł|USD|EUR|GBP)?(?:\s*(?:-|–|to)\s*(?:[$€£¥₫]|(?:US|AU|CA|NZ)?\$)?\s?\d[\d.,\s]*(?:[$€£¥₫]|đ)?)?$/i;
@@ -141,7 +153,7 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
     const tag = el.tagName.toUpperCase();
     if (s.textLength <= 60) {
       const text = shortText(el, 60);
-      if (text !== undefined && HEADING_TAGS.has(tag) && OTHER_PRODUCTS_HEADING.test(text)) {
+      if (text !== undefined && HEADING_TAGS.has(tag) && (OTHER_PRODUCTS_HEADING.test(text) || OTHER_PRODUCTS_PHRASE.test(headingPhrase(text)))) {
         const box = boxLedBy(el, text, root, stats, rootLength);
         furniture.push(box ?? el);
         return false;

@@ -96,6 +96,21 @@ describe('productFurniture: what a product page shows that is not the product', 
     expect(left).toEqual(['Reviews']);
   });
 
+  it('boxes under headings worded around the phrase: "Explore related items", "Top reviews from other countries", "Seller feedback (7,310)"', () => {
+    const box = (heading: string, inner: string) => `<div class="strip"><h2>${heading}</h2><ul>${inner}</ul></div>`;
+    const left = furnitureOf(
+      `<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${box('Explore related items', card(1) + card(2) + card(3))}${box('Top reviews from other countries', review(1) + review(2))}${box('Seller feedback (7,310)', review(3) + review(4))}${box('Products related to this item:', card(4) + card(5))}</main></body></html>`,
+    );
+    expect(left).toHaveLength(4);
+    expect(left.join(' ')).toContain('Summit Daypack 5');
+    expect(left.join(' ')).not.toContain('pockets galore');
+  });
+
+  it('"Editorial reviews" (the publisher\'s blurbs) are the description, not customer reviews', () => {
+    const blurbs = `<div class="strip"><h2>Editorial reviews</h2><p>A gripping account of a summer on the trail, told with warmth, precision and humour from the first page to the last one.</p></div>`;
+    expect(furnitureOf(`<html><body><main><h1>Trail Notes</h1>${description}${blurbs}</main></body></html>`)).toEqual([]);
+  });
+
   it('a price alone is left out; a bare number (a size, a year) is not', () => {
     const buyBox = '<div class="buy"><span>$99.95</span><span>From £39</span><span>Sale price €1.299,00</span><span>25</span><span>2024</span></div>';
     const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${buyBox}${description}</main></body></html>`);
