@@ -135,6 +135,20 @@ function boxLedBy(heading: Element, headingText: string, root: Element, stats: M
 }
 
 /**
+ * Paragraph voting can settle on the customer reviews of a product page (they are its longest prose):
+ * `el`, the chosen root, is then inside a block named as reviews or other products, and the product's
+ * own text is elsewhere. A block so named that holds the page's h1 is the page's layout, not its
+ * reviews.
+ */
+export function isInShopFurniture(el: Element, body: Element): boolean {
+  for (let up: Element | null = el; up && up !== body; up = up.parentElement) {
+    const names = classAndId(up);
+    if ((REVIEWS.test(names) || OTHER_PRODUCTS.test(names)) && !up.querySelector('h1')) return true;
+  }
+  return false;
+}
+
+/**
  * Subtrees of `root` (the region chosen for a product page) that are the shop's furniture rather
  * than the product: reviews, other products, prices. `skip` are subtrees already left out.
  */

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
 import { readMetaTags } from '../../../utils/extract/meta';
-import { isProductPage, productFurniture } from '../../../utils/extract/product';
+import { isInShopFurniture, isProductPage, productFurniture } from '../../../utils/extract/product';
 import { measure } from '../../../utils/extract/stats';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -141,5 +141,26 @@ describe('a product page read whole', () => {
     expect(result.text).not.toContain('Great pack number');
     expect(result.text).not.toContain('Summit Daypack');
     expect(result.text).not.toContain('$99.95');
+  });
+
+  it('reads the product, not nothing, when its reviews are the prose that paragraph voting settles on', () => {
+    const longReview = (n: number) =>
+      `<div class="review-card"><p>Review ${n}: I have carried this pack on long walks every weekend for a year, through rain, heat and mud, and it still looks new. The straps are comfortable, the zips run smoothly, and the side pockets hold a large bottle without any trouble.</p></div>`;
+    const reviewsPage = `<html><head><title>Trail 25 Pack</title>${ld(offered('Trail 25 Pack'))}</head><body>
+<header><nav><a href="/">Home</a> <a href="/packs">Packs</a></nav></header>
+<main><div class="pdp"><h1>Trail 25 Pack</h1><ul class="features"><li>Capacity: 25 liters</li><li>Weight: 1 lb. 13 oz.</li><li>Material: 210-denier ripstop nylon</li><li>Hip belt with zip pockets</li></ul><button>Add to cart</button></div>
+<section id="reviews">${[1, 2, 3, 4, 5].map(longReview).join('')}</section></main><footer><p>© Outdoor Shop</p></footer></body></html>`;
+    const doc = parse(reviewsPage);
+    const result = extractArticle(doc, 'https://shop.example/product/trail-25');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('210-denier ripstop nylon');
+    expect(result.text).not.toContain('still looks new');
+  });
+
+  it('a root is in the shop furniture inside a block named as reviews, not inside one that holds the product\'s h1', () => {
+    const doc = parse(`<html><body><main><h1>Kettle</h1>${description}${specs}<div class="reviews"><p id="r">Lovely kettle, boils fast.</p></div></main></body></html>`);
+    expect(isInShopFurniture(doc.getElementById('r')!, doc.body)).toBe(true);
+    const whole = parse(`<html><body><div class="product-reviews-layout"><h1>Kettle</h1>${description}<p id="r">Lovely kettle.</p></div></body></html>`);
+    expect(isInShopFurniture(whole.getElementById('r')!, whole.body)).toBe(false);
   });
 });
