@@ -111,6 +111,14 @@ describe('productFurniture: what a product page shows that is not the product', 
     expect(furnitureOf(`<html><body><main><h1>Trail Notes</h1>${description}${blurbs}</main></body></html>`)).toEqual([]);
   });
 
+  it('a block a CSS class hides (a variant\'s data, another size\'s price table) is left out, whatever its size; one shown again at a width is not', () => {
+    const variantData = `<dl class="variant-data hide">${Array.from({ length: 30 }, (_, i) => `<dt>colour_${i}:</dt><dd>https://cdn.example/pack-${i}.jpg</dd>`).join('')}</dl>`;
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${variantData}<div class="d-none">Bulk prices for 50+ packs</div><p class="hidden md:block">Designed in Portland.</p></main></body></html>`);
+    expect(left).toHaveLength(2);
+    expect(left[1]).toBe('Bulk prices for 50+ packs');
+    expect(left.join(' ')).not.toContain('Designed in Portland');
+  });
+
   it('a price alone is left out; a bare number (a size, a year) is not', () => {
     const buyBox = '<div class="buy"><span>$99.95</span><span>From £39</span><span>Sale price €1.299,00</span><span>25</span><span>2024</span></div>';
     const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${buyBox}${description}</main></body></html>`);
