@@ -102,12 +102,13 @@ const OTHER_PRODUCTS_HEADING =
 
 /**
  * The same blocks under headings worded around the shop's own phrase: "Explore related items",
- * "Products related to this item", "More like this", "Customers frequently viewed", "Top reviews from
- * other countries", "Seller feedback (7,310)". Customer reviews, not editorial ones: a publisher's
- * "Editorial reviews" are the product's description.
+ * "Products related to this item", "More like this", "Customers frequently viewed", "What customers
+ * who viewed this product bought", "Top reviews from other countries", "Seller feedback (7,310)".
+ * Customer reviews, not editorial ones: a publisher's "Editorial reviews" are the product's
+ * description.
  */
 const OTHER_PRODUCTS_PHRASE =
-  /^((explore|shop|browse|see) )?(related|similar) (products|items)( to explore)?$|^(products|items) (related|similar) to this (item|product)$|^more like this$|^customers (also |frequently )?(viewed|bought)\b|^((top|all|latest|recent|customer|verified|google|seller|buyer|product) )+(reviews|feedback)\b(?! (policy|guidelines))/i;
+  /^((explore|shop|browse|see) )?(related|similar) (products|items)( to explore)?$|^(products|items) (related|similar) to this (item|product)$|^more like this$|\bcustomers who (viewed|bought) this (item|product)\b|^customers (also |frequently )?(viewed|bought)\b|^((top|all|latest|recent|customer|verified|google|seller|buyer|product) )+(reviews|feedback)\b(?! (policy|guidelines))/i;
 
 /** A heading's text as a shop writes it around the phrase: a trailing colon, a count in brackets. */
 const headingPhrase = (text: string) => text.replace(/\s*\(\d[\d,.]*\)$/, '').replace(/\s*:$/, '');

@@ -106,6 +106,13 @@ describe('productFurniture: what a product page shows that is not the product', 
     expect(left.join(' ')).not.toContain('pockets galore');
   });
 
+  it('a box whose heading names customers who viewed or bought this item, wherever in the heading', () => {
+    const box = `<div class="strip"><h2>This is what customers who viewed this product bought</h2><ul>${card(1)}${card(2)}${card(3)}</ul></div>`;
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${box}</main></body></html>`);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain('Summit Daypack 3');
+  });
+
   it('"Editorial reviews" (the publisher\'s blurbs) are the description, not customer reviews', () => {
     const blurbs = `<div class="strip"><h2>Editorial reviews</h2><p>A gripping account of a summer on the trail, told with warmth, precision and humour from the first page to the last one.</p></div>`;
     expect(furnitureOf(`<html><body><main><h1>Trail Notes</h1>${description}${blurbs}</main></body></html>`)).toEqual([]);
