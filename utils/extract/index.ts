@@ -17,7 +17,7 @@ import {
   type PageMetaSignals,
 } from './meta';
 import { mainRegionText } from './pagetext';
-import { isProductPage, productFurniture } from './product';
+import { isInShopFurniture, isProductPage, productFurniture } from './product';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
 import { listingContent, scrapShare } from './listing';
 import { threadFurniture } from './thread';
@@ -309,15 +309,17 @@ function wholePageContent(
   reasons: string[],
 ): { root: Element; excluded: Element[]; text: string } {
   let content = articleContent;
-  const { text } = articleContent;
+  const productPage = isProductPage(doc, tags);
+  // A root among a product page's reviews is no text of the product: any region beats it.
+  const proseText = productPage && isInShopFurniture(articleContent.root, body) ? '' : articleContent.text;
   // The main region first, then the listing test: on wcxb-dev 0.849 Word F1 over all pages (the
   // other order 0.850, but it keeps a promo strip beside a landing page's sections).
-  const wholePage = mainRegionText(body, articleContent.root, text, stats, textOptions, title);
+  const wholePage = mainRegionText(body, articleContent.root, proseText, stats, textOptions, title);
   const listing = wholePage ? undefined : listingContent(body, stats, textOptions);
   if (wholePage) {
     content = wholePage;
     reasons.push('not an article: the main region of the page');
-  } else if (listing && text.length < listing.shownLength * scrapShare(detection.features.productUrl === 1, detection.confidence)) {
+  } else if (listing && proseText.length < listing.shownLength * scrapShare(detection.features.productUrl === 1, detection.confidence)) {
     content = listing;
     reasons.push('not an article: the text of its listing region');
   }
@@ -329,7 +331,7 @@ function wholePageContent(
   };
   // A thread's posts without what each post carries around them (poster cards, signatures).
   leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
-  if (isProductPage(doc, tags)) {
+  if (productPage) {
     leaveOut(productFurniture(content.root, stats, content.excluded), 'a product page: its reviews, other products and prices left out');
   }
   return content;

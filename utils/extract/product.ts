@@ -87,9 +87,31 @@ function purchaseControls(doc: Document): number {
 const REVIEWS = /(^|[\s_-])(reviews?|customer-reviews|ratings?|testimonials?|yotpo|okendo|jdgm|judgeme|stamped|bazaarvoice|trustpilot|loox)([\s_-]|$)/i;
 const OTHER_PRODUCTS = /(^|[\s_-])(related|recommend|recommended|recommendations?|upsells?|up-sells?|cross-?sells?|recently-?viewed|also-?viewed|also-?bought|also-?like)([\s_-]|$)/i;
 
+/**
+ * A CSS framework's class that hides a block (Bootstrap's d-none and hide, Tailwind's hidden): shops
+ * keep the data of every variant, the unchosen sizes' price tables and the like in such blocks, and
+ * what the page shows is read without it. Not when a width-prefixed class shows it again
+ * ("hidden md:block").
+ */
+const HIDDEN_BY_CLASS = /(^|\s)(hide|hidden|d-none|is-hidden)(\s|$)/i;
+const SHOWN_AT_WIDTH = /(^|\s)[a-z0-9]+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)(\s|$)/i;
+
 /** Headings of the blocks of other products a product page shows below its own. */
 const OTHER_PRODUCTS_HEADING =
   /^(related (products?|items)|you (may|might) also (like|need|love)|customers (who (viewed|bought) this( item)? )?also (viewed|bought|liked)|people (who viewed this item )?also viewed|similar (items|products)( you might like)?|frequently bought together|recently viewed( items| products)?|complete the (look|set)|shop the look|more from .{1,40}|recommended( for you| products)?|pairs (well )?with|goes well with|explore more|more to explore|customer reviews|reviews|ratings (&|and) reviews|reviews (&|and) ratings)$/i;
+
+/**
+ * The same blocks under headings worded around the shop's own phrase: "Explore related items",
+ * "Products related to this item", "More like this", "Customers frequently viewed", "What customers
+ * who viewed this product bought", "Top reviews from other countries", "Seller feedback (7,310)".
+ * Customer reviews, not editorial ones: a publisher's "Editorial reviews" are the product's
+ * description.
+ */
+const OTHER_PRODUCTS_PHRASE =
+  /^((explore|shop|browse|see) )?(related|similar) (products|items)( to explore)?$|^(products|items) (related|similar) to this (item|product)$|^more like this$|\bcustomers who (viewed|bought) this (item|product)\b|^customers (also |frequently )?(viewed|bought)\b|^((top|all|latest|recent|customer|verified|google|seller|buyer|product) )+(reviews|feedback)\b(?! (policy|guidelines))/i;
+
+/** A heading's text as a shop writes it around the phrase: a trailing colon, a count in brackets. */
+const headingPhrase = (text: string) => text.replace(/\s*\(\d[\d,.]*\)$/, '').replace(/\s*:$/, '');
 
 /** A price and nothing else: "$20.00", "From £39", "Sale price €1.299,00", "$10 – $15". */
 const PRICE_ONLY =
@@ -123,8 +145,23 @@ function boxLedBy(heading: Element, headingText: string, root: Element, stats: M
 }
 
 /**
+ * Paragraph voting can settle on the customer reviews of a product page (they are its longest prose):
+ * `el`, the chosen root, is then inside a block named as reviews or other products, and the product's
+ * own text is elsewhere. A block so named that holds the page's h1 is the page's layout, not its
+ * reviews.
+ */
+export function isInShopFurniture(el: Element, body: Element): boolean {
+  for (let up: Element | null = el; up && up !== body; up = up.parentElement) {
+    const names = classAndId(up);
+    if ((REVIEWS.test(names) || OTHER_PRODUCTS.test(names)) && !up.querySelector('h1')) return true;
+  }
+  return false;
+}
+
+/**
  * Subtrees of `root` (the region chosen for a product page) that are the shop's furniture rather
- * than the product: reviews, other products, prices. `skip` are subtrees already left out.
+ * than the product: reviews, other products, prices, blocks a class hides. `skip` are subtrees already
+ * left out.
  */
 export function productFurniture(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = []): Element[] {
   const rootLength = stats.get(root)?.textLength ?? 0;
@@ -134,6 +171,11 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
     if (!s || s.textLength === 0) return false;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const names = classAndId(el);
+    const classes = el.getAttribute('class') ?? '';
+    if (HIDDEN_BY_CLASS.test(classes) && !SHOWN_AT_WIDTH.test(classes)) {
+      furniture.push(el);
+      return false;
+    }
     if (share < FURNITURE_MAX_SHARE && (REVIEWS.test(names) || OTHER_PRODUCTS.test(names))) {
       furniture.push(el);
       return false;
@@ -141,7 +183,7 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
     const tag = el.tagName.toUpperCase();
     if (s.textLength <= 60) {
       const text = shortText(el, 60);
-      if (text !== undefined && HEADING_TAGS.has(tag) && OTHER_PRODUCTS_HEADING.test(text)) {
+      if (text !== undefined && HEADING_TAGS.has(tag) && (OTHER_PRODUCTS_HEADING.test(text) || OTHER_PRODUCTS_PHRASE.test(headingPhrase(text)))) {
         const box = boxLedBy(el, text, root, stats, rootLength);
         furniture.push(box ?? el);
         return false;

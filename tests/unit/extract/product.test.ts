@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
 import { readMetaTags } from '../../../utils/extract/meta';
-import { isProductPage, productFurniture } from '../../../utils/extract/product';
+import { isInShopFurniture, isProductPage, productFurniture } from '../../../utils/extract/product';
 import { measure } from '../../../utils/extract/stats';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -96,6 +96,36 @@ describe('productFurniture: what a product page shows that is not the product', 
     expect(left).toEqual(['Reviews']);
   });
 
+  it('boxes under headings worded around the phrase: "Explore related items", "Top reviews from other countries", "Seller feedback (7,310)"', () => {
+    const box = (heading: string, inner: string) => `<div class="strip"><h2>${heading}</h2><ul>${inner}</ul></div>`;
+    const left = furnitureOf(
+      `<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${box('Explore related items', card(1) + card(2) + card(3))}${box('Top reviews from other countries', review(1) + review(2))}${box('Seller feedback (7,310)', review(3) + review(4))}${box('Products related to this item:', card(4) + card(5))}</main></body></html>`,
+    );
+    expect(left).toHaveLength(4);
+    expect(left.join(' ')).toContain('Summit Daypack 5');
+    expect(left.join(' ')).not.toContain('pockets galore');
+  });
+
+  it('a box whose heading names customers who viewed or bought this item, wherever in the heading', () => {
+    const box = `<div class="strip"><h2>This is what customers who viewed this product bought</h2><ul>${card(1)}${card(2)}${card(3)}</ul></div>`;
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${box}</main></body></html>`);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain('Summit Daypack 3');
+  });
+
+  it('"Editorial reviews" (the publisher\'s blurbs) are the description, not customer reviews', () => {
+    const blurbs = `<div class="strip"><h2>Editorial reviews</h2><p>A gripping account of a summer on the trail, told with warmth, precision and humour from the first page to the last one.</p></div>`;
+    expect(furnitureOf(`<html><body><main><h1>Trail Notes</h1>${description}${blurbs}</main></body></html>`)).toEqual([]);
+  });
+
+  it('a block a CSS class hides (a variant\'s data, another size\'s price table) is left out, whatever its size; one shown again at a width is not', () => {
+    const variantData = `<dl class="variant-data hide">${Array.from({ length: 30 }, (_, i) => `<dt>colour_${i}:</dt><dd>https://cdn.example/pack-${i}.jpg</dd>`).join('')}</dl>`;
+    const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${variantData}<div class="d-none">Bulk prices for 50+ packs</div><p class="hidden md:block">Designed in Portland.</p></main></body></html>`);
+    expect(left).toHaveLength(2);
+    expect(left[1]).toBe('Bulk prices for 50+ packs');
+    expect(left.join(' ')).not.toContain('Designed in Portland');
+  });
+
   it('a price alone is left out; a bare number (a size, a year) is not', () => {
     const buyBox = '<div class="buy"><span>$99.95</span><span>From £39</span><span>Sale price €1.299,00</span><span>25</span><span>2024</span></div>';
     const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${buyBox}${description}</main></body></html>`);
@@ -126,5 +156,26 @@ describe('a product page read whole', () => {
     expect(result.text).not.toContain('Great pack number');
     expect(result.text).not.toContain('Summit Daypack');
     expect(result.text).not.toContain('$99.95');
+  });
+
+  it('reads the product, not nothing, when its reviews are the prose that paragraph voting settles on', () => {
+    const longReview = (n: number) =>
+      `<div class="review-card"><p>Review ${n}: I have carried this pack on long walks every weekend for a year, through rain, heat and mud, and it still looks new. The straps are comfortable, the zips run smoothly, and the side pockets hold a large bottle without any trouble.</p></div>`;
+    const reviewsPage = `<html><head><title>Trail 25 Pack</title>${ld(offered('Trail 25 Pack'))}</head><body>
+<header><nav><a href="/">Home</a> <a href="/packs">Packs</a></nav></header>
+<main><div class="pdp"><h1>Trail 25 Pack</h1><ul class="features"><li>Capacity: 25 liters</li><li>Weight: 1 lb. 13 oz.</li><li>Material: 210-denier ripstop nylon</li><li>Hip belt with zip pockets</li></ul><button>Add to cart</button></div>
+<section id="reviews">${[1, 2, 3, 4, 5].map(longReview).join('')}</section></main><footer><p>© Outdoor Shop</p></footer></body></html>`;
+    const doc = parse(reviewsPage);
+    const result = extractArticle(doc, 'https://shop.example/product/trail-25');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('210-denier ripstop nylon');
+    expect(result.text).not.toContain('still looks new');
+  });
+
+  it('a root is in the shop furniture inside a block named as reviews, not inside one that holds the product\'s h1', () => {
+    const doc = parse(`<html><body><main><h1>Kettle</h1>${description}${specs}<div class="reviews"><p id="r">Lovely kettle, boils fast.</p></div></main></body></html>`);
+    expect(isInShopFurniture(doc.getElementById('r')!, doc.body)).toBe(true);
+    const whole = parse(`<html><body><div class="product-reviews-layout"><h1>Kettle</h1>${description}<p id="r">Lovely kettle.</p></div></body></html>`);
+    expect(isInShopFurniture(whole.getElementById('r')!, whole.body)).toBe(false);
   });
 });
