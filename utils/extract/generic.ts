@@ -119,6 +119,9 @@ export function scoreCandidates(body: Element, stats: Map<Element, ElementStats>
   return candidates;
 }
 
+/** Bare wrappers climbed above the chosen root (a bound for pathological nesting). */
+const MAX_WRAPPER_CLIMB = 12;
+
 /** Pick the article root: the best candidate, lifted to a shared ancestor when the prose is split. */
 export function chooseRoot(body: Element, candidates: Candidate[], stats: Map<Element, ElementStats>): Element {
   const top = candidates[0];
@@ -157,7 +160,23 @@ export function chooseRoot(body: Element, candidates: Candidate[], stats: Map<El
     }
     break;
   }
-  return root;
+  // Page builders nest one block in many bare wrappers, and the article's other parts (its sections,
+  // each in a chain of its own) start only above the chain: climb the wrappers that add no text when
+  // sections built like the top one wait beside it.
+  let wrapper = root;
+  for (let wrappers = 0; wrappers < MAX_WRAPPER_CLIMB && wrapper !== body; wrappers++) {
+    const parent = wrapper.parentElement;
+    if (!parent || stats.get(parent)?.textLength !== stats.get(wrapper)?.textLength) break;
+    wrapper = parent;
+  }
+  return wrapper !== root && hasSectionLikeSibling(wrapper, stats) ? wrapper : root;
+}
+
+function hasSectionLikeSibling(el: Element, stats: Map<Element, ElementStats>): boolean {
+  for (let sibling = el.parentElement?.firstElementChild ?? null; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling !== el && isSectionLike(sibling, el, stats)) return true;
+  }
+  return false;
 }
 
 /**
@@ -203,11 +222,42 @@ export function mainRegion(body: Element, stats: Map<Element, ElementStats>): El
   }
 }
 
+/** Less than this is a caption, a date line or a promo strip, not a section of the article. */
+const SECTION_MIN_TEXT = 200;
+
+/**
+ * Built like `root` (same tag, same non-empty class) and holding a section's worth of text. Blocks
+ * without a class are too common to say anything (a page's columns would pass for sections).
+ */
+function isSectionLike(el: Element, root: Element, stats: Map<Element, ElementStats>): boolean {
+  const className = root.getAttribute('class') ?? '';
+  return (
+    el.tagName === root.tagName &&
+    (el.getAttribute('class') ?? '') === className &&
+    className.trim() !== '' &&
+    (stats.get(el)?.textLength ?? 0) >= SECTION_MIN_TEXT
+  );
+}
+
+/** All of the element's text is in one of its children. */
+function isBareWrapper(el: Element, stats: Map<Element, ElementStats>): boolean {
+  const length = stats.get(el)?.textLength ?? 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    const childLength = stats.get(child)?.textLength ?? 0;
+    if (childLength > 0) return childLength === length;
+  }
+  return false;
+}
+
 /** Siblings of the chosen root that hold more of the article (Readability's sibling pass). */
 export function siblingsToInclude(root: Element, candidates: Candidate[], stats: Map<Element, ElementStats>): Element[] {
   const parent = root.parentElement;
   if (!parent) return [];
   const scoreOf = new Map(candidates.map((c) => [c.el, c.score] as const));
+  // The root only wraps one block, or no paragraph's vote reached it: its prose sits deeper than
+  // votes travel, and so does its siblings', so their scores say little. A sibling built like the
+  // root is then another section of the article, whatever its votes.
+  const deep = !scoreOf.has(root) || isBareWrapper(root, stats);
   const rootScore = scoreOf.get(root) ?? 0;
   const threshold = Math.max(10, rootScore * 0.2);
   const rootClass = root.getAttribute('class') ?? '';
@@ -217,6 +267,10 @@ export function siblingsToInclude(root: Element, candidates: Candidate[], stats:
     let bonus = 0;
     if (rootClass && sibling.getAttribute('class') === rootClass) bonus += rootScore * 0.2;
     const score = scoreOf.get(sibling);
+    if (deep && isSectionLike(sibling, root, stats)) {
+      chosen.push(sibling);
+      continue;
+    }
     if (score !== undefined && score + bonus >= threshold) {
       chosen.push(sibling);
       continue;
