@@ -42,22 +42,52 @@ export function isStreamedSegment(el: Element): boolean {
 
 /** Is this element hidden by markup we can read without computing styles? */
 export function isHiddenByMarkup(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return !isStreamedSegment(el);
+  if (el.hasAttribute('hidden')) return !isStreamedSegment(el) && !isDisclosurePanel(el);
   const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return !isDisclosurePanel(el);
   return false;
 }
 
 /**
  * A tab's panel or an accordion's panel: hidden until the reader clicks its tab or its heading, and
- * part of what the page says as much as the panel shown. A dialog, a menu or a listbox labelled by
- * its button is not: those are controls, not content.
+ * part of what the page says as much as the panel shown (a service's answers, a guide's steps, a
+ * manual's per-platform instructions), so it is read wherever hidden markup is not: in the page's
+ * statistics and in every page's text, articles included. It is known by its role (a tabpanel, or a
+ * region labelled by its control) or, as accordions without roles are built, by the control just
+ * before it that opens it (aria-controls). Menus, dialogs and pop-ups open the same ways and are
+ * controls, not content; a panel known only by its opener could be such a menu under another name,
+ * so it must also lie outside the navigation and header and not be mostly links (a tab of links,
+ * like a list of forms, is still the page's own).
  */
 export function isDisclosurePanel(el: Element): boolean {
   const role = el.getAttribute('role');
-  if (role === 'tabpanel') return true;
-  return (role === null || role === 'region') && el.hasAttribute('aria-labelledby');
+  if (MENU_TAGS.has(el.tagName.toUpperCase()) || MENU_ROLES.has(role ?? '')) return false;
+  if (el.hasAttribute('aria-modal') || POP_UP_CLASS.test(el.getAttribute('class') ?? '')) return false;
+  if (role === 'tabpanel' || ((role === null || role === 'region') && el.hasAttribute('aria-labelledby'))) return true;
+  if (!isOpenedByControlBefore(el)) return false;
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    const tag = up.tagName.toUpperCase();
+    if (tag === 'NAV' || tag === 'HEADER' || MENU_ROLES.has(up.getAttribute('role') ?? '')) return false;
+  }
+  const length = (el.textContent ?? '').trim().length;
+  let linked = 0;
+  for (const link of Array.from(el.getElementsByTagName('a'))) linked += (link.textContent ?? '').trim().length;
+  return length > 0 && linked < length / 2;
 }
+
+/** The previous sibling, or a control inside it, opens `el` in place (not as a pop-up). */
+function isOpenedByControlBefore(el: Element): boolean {
+  const id = el.getAttribute('id');
+  const previous = el.previousElementSibling;
+  if (!id || !previous) return false;
+  const opens = (control: Element) =>
+    !control.hasAttribute('aria-haspopup') && (control.getAttribute('aria-controls') ?? '').split(/\s+/).includes(id);
+  return opens(previous) || Array.from(previous.querySelectorAll('[aria-controls]')).some(opens);
+}
+
+const MENU_TAGS = new Set(['NAV', 'MENU', 'UL', 'OL', 'DIALOG']);
+const MENU_ROLES = new Set(['navigation', 'menu', 'menubar', 'listbox', 'dialog', 'alertdialog', 'banner']);
+const POP_UP_CLASS = /modal|popup|pop-up|dialog|drawer|offcanvas|overlay|dropdown|submenu|mega-?menu/i;
 
 /**
  * A <noscript> whose content was parsed as markup: only a parser without scripting does that (a saved
@@ -94,8 +124,6 @@ export interface TextOptions {
    * the result's `textOptions` back to reproduce its text.
    */
   includeHidden?: boolean;
-  /** Read hidden tab and accordion panels (isDisclosurePanel) as if they were open. */
-  openPanels?: boolean;
 }
 
 export function articleTextOf(root: Element, excluded: Iterable<Element> = [], options: TextOptions = {}): string {
@@ -183,7 +211,7 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
     }
     const unread = options.includeHidden
       ? NON_TEXT_TAGS.has(tag) && !isParsedNoscript(el)
-      : NON_TEXT_TAGS.has(tag) || (isHiddenByMarkup(el) && !(options.openPanels && isDisclosurePanel(el)));
+      : NON_TEXT_TAGS.has(tag) || isHiddenByMarkup(el);
     if (el !== root && (skip.has(el) || unread)) {
       // An excluded block still separates what comes before from what comes after.
       if (BLOCK_TAGS.has(tag)) requestBreak(2);

@@ -143,12 +143,21 @@ describe('tabs and accordions on a page that is not an article', () => {
     expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
   });
 
-  it('leaves hidden panels unread unless asked', () => {
-    const doc = parse(`<html><body>${tabs}${faq}</body></html>`);
+  it('reads the hidden panels in any text, but not a hidden dialog nor a hidden block that nothing opens', () => {
+    const promo = `<div class="promo" hidden><p>Spring sale: every plan is half price until the end of the month.</p></div>`;
+    const doc = parse(`<html><body>${tabs}${faq}${dialog}${promo}</body></html>`);
     const text = articleTextOf(doc.body!);
     expect(text).toContain('Monthly plan');
-    expect(text).not.toContain('Yearly plan');
-    expect(text).not.toContain('every column is matched');
-    expect(articleTextOf(doc.body!, [], { openPanels: true })).toContain('Yearly plan');
+    expect(text).toContain('Yearly plan');
+    expect(text).toContain('every column is matched');
+    expect(text).not.toContain('password of your Acme account');
+    expect(text).not.toContain('Spring sale');
+  });
+
+  it('reads a hidden tab of links: known by its role, it is the page\'s own', () => {
+    const forms = `<div role="tablist"><button role="tab" id="t3" aria-controls="p3">Forms</button></div>
+<div role="tabpanel" id="p3" aria-labelledby="t3" style="display:none"><h3>Permits and forms</h3><ul><li><a href="/f/1">Building permit application</a></li><li><a href="/f/2">Complaint form for residents</a></li><li><a href="/f/3">Temporary use permit application</a></li></ul></div>`;
+    const text = articleTextOf(parse(`<html><body>${forms}</body></html>`).body!);
+    expect(text).toContain('Complaint form for residents');
   });
 });
