@@ -14,8 +14,16 @@ const POSITIVE =
   /(^|[\s_-])(article|body|content|entry|hentry|h-entry|main|page|pagination-none|post|text|blog|story|detail|chitiet|noidung|news-content|cms-body|afcbc-body|govspeak|journal-content-article|richhtmlfield)([\s_-]|$)/i;
 const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar', 'dialog', 'alert', 'tablist']);
 
+/**
+ * Page builders name every block they place a "widget" (Elementor's elementor-widget-container, its
+ * elementor-widget-text-editor, HubSpot's hs_cos_wrapper_widget), the post's text as much as a
+ * sidebar's: there the word says how the block was built, not what it holds. The type that follows
+ * ("…-widget-nav-menu") still does.
+ */
+const BUILDER_WIDGET = /(^|\s)(elementor|hs_cos_wrapper)[-_]widget(?=[\s_-]|$)/gi;
+
 export function classWeight(el: Element): number {
-  const names = classAndId(el);
+  const names = classAndId(el).replace(BUILDER_WIDGET, '$1$2');
   if (!names.trim()) return 0;
   let weight = 0;
   if (NEGATIVE.test(names)) weight -= 25;

@@ -1,0 +1,28 @@
+/**
+ * The generic root choice on pages built with page builders and on articles followed by teasers:
+ * the article's own block wins.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/extract/index';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+const URL = 'https://law.example.com/blog/what-a-gym-waiver-covers/';
+const prose = (n: number) =>
+  `<p>Paragraph ${n} of the article explains what a waiver, signed at the front desk, covers, what it leaves to the courts, and why a member who was hurt by broken equipment may still have a claim against the gym.</p>`;
+const teaser = (n: number) =>
+  `<article class="post-card"><h3><a href="/blog/other-${n}/">Other post ${n}</a></h3><div class="post__excerpt"><p>Teaser ${n}: when an insurer denies a claim, the applicant may appeal, ask for a hearing, bring new records and call witnesses before going to court, which takes time and a good lawyer.</p></div></article>`;
+
+describe('the root of a page builder article', () => {
+  it('is the builder widget holding the text, not the excerpts of other posts', () => {
+    const doc = parse(`<html><head><title>What a gym waiver covers</title></head><body>
+<div class="builder-section"><h1>What a gym waiver covers</h1>
+<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">${[1, 2, 3, 4, 5, 6].map(prose).join('')}</div></div></div>
+<div class="builder-section"><h2>Recent posts</h2><div class="cards">${[1, 2, 3].map(teaser).join('')}</div></div>
+</body></html>`);
+    const result = extractArticle(doc, URL);
+    expect(result.text).toContain('Paragraph 1 of the article');
+    expect(result.text).toContain('Paragraph 6 of the article');
+    expect(result.text).not.toContain('Teaser 2');
+  });
+});
