@@ -142,9 +142,11 @@ export function chooseRoot(body: Element, candidates: Candidate[], stats: Map<El
   if (strong.length >= 2) {
     let ancestor: Element | null = root.parentElement;
     while (ancestor && ancestor !== body) {
-      const inside = strong.filter((c) => ancestor!.contains(c.el)).length;
-      if (inside >= 2) {
-        root = ancestor;
+      const inside = strong.filter((c) => ancestor!.contains(c.el));
+      if (inside.length >= 2) {
+        // They all sit in one block away from the top one (a grid of post teasers, a comments
+        // list): a group of their own beside the article, not pieces of it.
+        if (!inOneOtherBranch(ancestor, root, inside.map((c) => c.el))) root = ancestor;
         break;
       }
       ancestor = ancestor.parentElement;
@@ -178,6 +180,20 @@ export function chooseRoot(body: Element, candidates: Candidate[], stats: Map<El
     wrapper = parent;
   }
   return wrapper !== root && hasSectionLikeSibling(wrapper, stats) ? wrapper : root;
+}
+
+/**
+ * The candidates beside `root` (not its own ancestors) inside `ancestor` are two or more separate
+ * blocks, and all lie in the same child of `ancestor`, one that does not hold `root`.
+ */
+function inOneOtherBranch(ancestor: Element, root: Element, els: Element[]): boolean {
+  const beside = els.filter((el) => !el.contains(root));
+  // A block and its own wrapper are one group member, not two.
+  const members = beside.filter((el) => !beside.some((other) => other !== el && other.contains(el)));
+  if (members.length < 2) return false;
+  let branch: Element | null = members[0] ?? null;
+  while (branch && branch.parentElement !== ancestor) branch = branch.parentElement;
+  return branch !== null && !branch.contains(root) && members.every((el) => branch!.contains(el));
 }
 
 function hasSectionLikeSibling(el: Element, stats: Map<Element, ElementStats>): boolean {

@@ -1,6 +1,6 @@
 /**
  * The generic root choice on pages built with page builders and on articles followed by teasers:
- * the article's own block wins.
+ * the article's own block wins, and a grid of post excerpts beside it stays out.
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,20 @@ describe('the root of a page builder article', () => {
     const result = extractArticle(doc, URL);
     expect(result.text).toContain('Paragraph 1 of the article');
     expect(result.text).toContain('Paragraph 6 of the article');
+    expect(result.text).not.toContain('Teaser 2');
+  });
+});
+
+describe('strong candidates grouped away from the top one', () => {
+  it('are a grid of teasers beside the article, not pieces of it', () => {
+    const long = (n: number) =>
+      `<p>Paragraph ${n}: the waiver, which the member signs, covers ordinary risks, such as a strain, a bruise, or a fall, but not, in most states, gross negligence, broken equipment, or a hazard the gym knew about.</p>`;
+    const doc = parse(`<html><head><title>What a gym waiver covers</title></head><body>
+<div class="layout"><div class="column-a"><h1>What a gym waiver covers</h1><div class="c1">${[1, 2, 3].map(long).join('')}</div></div>
+<div class="column-b"><h2>Recent posts</h2><div class="grid"><div class="cards">${[1, 2, 3].map(teaser).join('')}</div></div></div></div>
+</body></html>`);
+    const result = extractArticle(doc, URL);
+    expect(result.text).toContain('Paragraph 1: the waiver');
     expect(result.text).not.toContain('Teaser 2');
   });
 });
