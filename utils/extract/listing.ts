@@ -7,7 +7,7 @@
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
 import { classAndId, shortText, visitBlocks } from './dom';
-import type { ElementStats } from './stats';
+import { linkDensity, type ElementStats } from './stats';
 import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
 /**
@@ -71,7 +71,7 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
     if (!s || s.textLength === 0) return false;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const drop = (() => {
-      if (isUnlikely(el) && share < 0.5) return true;
+      if (isUnlikely(el) && (share < 0.5 || (share < MENU_MAX_SHARE && linkDensity(s) >= MENU_MIN_LINK_DENSITY))) return true;
       const tag = el.tagName.toUpperCase();
       // A form, or a label naming a form control (a filter checkbox, a size or colour choice), is
       // something to operate, not to read.
@@ -95,6 +95,17 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
   });
   return excluded;
 }
+
+/**
+ * A menu (<nav>, role="navigation", <aside>) is dropped even when it outweighs the rest of the
+ * region, as long as it is nearly all links and not nearly all of the region: a documentation
+ * site's side navigation, listing every page of the manual, is often longer than the page itself
+ * and sits inside <main>. A menu holding most of the region's text in prose, or the whole region,
+ * is still read. On wcxb-dev (whole corpus, ours only): documentation +0.73 summed Word F1 (2 up),
+ * product +0.23, collection +0.05, none down.
+ */
+const MENU_MAX_SHARE = 0.9;
+const MENU_MIN_LINK_DENSITY = 0.7;
 
 /** Blocks longer than this are not compared: the repeats worth dropping are badges, buttons, labels. */
 const REPEAT_MAX_LENGTH = 200;

@@ -46,6 +46,17 @@ describe('listingExcluded', () => {
     expect(text).not.toContain('Privacy policy');
   });
 
+  it('drops a side navigation of links longer than the page it sits beside, but not a menu that is the whole region', () => {
+    const chapters = Array.from({ length: 20 }, (_, i) => `<li><a href="/docs/chapter-${i}">Handbook chapter number ${i + 1}</a></li>`).join('');
+    const sidebar = `<nav aria-label="sidebar"><ul>${chapters}</ul></nav>`;
+    const page = '<div class="doc"><h1>Conditional types</h1><p>A conditional type picks one of two types from a test on a type, written like a ternary expression. The test is an extends clause, and the two branches follow the question mark and the colon.</p></div>';
+    const text = textOf(`<html><body><main>${sidebar}${page}</main></body></html>`);
+    expect(text).toContain('written like a ternary expression');
+    expect(text).not.toContain('Handbook chapter number 7');
+    // A sitemap whose only content is its menu keeps it.
+    expect(textOf(`<html><body><main>${sidebar}</main></body></html>`)).toContain('Handbook chapter number 7');
+  });
+
   it('drops a shop’s filter panel and sort form by their class words and tag', () => {
     const products = Array.from({ length: 8 }, (_, i) => `<li class="product"><a href="/p/${i}">Trail running shoe model ${i + 1}</a><span>$${120 + i}</span></li>`).join('');
     const filters = '<div class="product-filters"><h4>Brand</h4><ul><li>Acme</li><li>Trailco</li></ul><h4>Colour</h4><ul><li>Red</li><li>Blue</li></ul></div>';
