@@ -32,6 +32,14 @@ const SCREEN_READER_ONLY = /^([\w-]*[_-])?(sr-only|visually-?hidden|screen-reade
 const isScreenReaderOnly = (el: Element) =>
   (el.getAttribute('class') ?? '').split(/\s+/).some((name) => SCREEN_READER_ONLY.test(name) && !/^not-/i.test(name));
 
+/**
+ * A site's copyright line ("© 2026 Example Inc. All rights reserved", "Copyright © …"), which a
+ * page without a <footer> element leaves inside its main region. Only with the © sign, so a
+ * licence text that speaks of copyright stays.
+ */
+const COPYRIGHT_NOTICE = /^(copyright\b:?\s*)?©/i;
+const NOTICE_MAX_LENGTH = 200;
+
 const TRANSIENT_ROLES = new Set(['dialog', 'alertdialog', 'tooltip', 'status', 'alert']);
 
 /**
@@ -87,6 +95,10 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       if (s.textLength <= 60 && !wrapper) {
         const text = shortText(el, 60);
         if (text !== undefined && (isToolPhrase(text) || isBreadcrumbText(text) || isBoilerplateHeading(text) || isListingControl(text))) return true;
+      }
+      if (s.textLength <= NOTICE_MAX_LENGTH && !wrapper) {
+        const text = shortText(el, NOTICE_MAX_LENGTH);
+        if (text !== undefined && COPYRIGHT_NOTICE.test(text)) return true;
       }
       return false;
     })();

@@ -57,6 +57,16 @@ describe('listingExcluded', () => {
     expect(textOf(`<html><body><main>${sidebar}</main></body></html>`)).toContain('Handbook chapter number 7');
   });
 
+  it('drops the site’s copyright line left in the region, but not a sentence about copyright', () => {
+    const text = textOf(
+      `<html><body><div class="list">${headlineCards(4)}</div><p>Copyright law protects the survey maps for seventy years.</p>` +
+        '<div class="legal">© 2026 Ocean Survey Press Ltd. All rights reserved.</div></body></html>',
+    );
+    expect(text).toContain('survey number 4');
+    expect(text).toContain('Copyright law protects the survey maps');
+    expect(text).not.toContain('Ocean Survey Press');
+  });
+
   it('drops a shop’s filter panel and sort form by their class words and tag', () => {
     const products = Array.from({ length: 8 }, (_, i) => `<li class="product"><a href="/p/${i}">Trail running shoe model ${i + 1}</a><span>$${120 + i}</span></li>`).join('');
     const filters = '<div class="product-filters"><h4>Brand</h4><ul><li>Acme</li><li>Trailco</li></ul><h4>Colour</h4><ul><li>Red</li><li>Blue</li></ul></div>';
