@@ -67,6 +67,16 @@ describe('listingExcluded', () => {
     expect(text).not.toContain('Ocean Survey Press');
   });
 
+  it('drops a generated manual’s previous / up / next bars', () => {
+    const bar = (name: string) =>
+      `<div class="${name}"><table><tr><td><a href="ch10.html">Prev</a></td><td><a href="part2.html">Up</a></td><td><a href="ch11s01.html">Next</a></td></tr>` +
+      '<tr><td>10.6. Output Columns</td><td><a href="index.html">Home</a></td><td>11.1. Introduction</td></tr></table></div>';
+    const chapter = '<div class="chapter"><h2>Chapter 11. Indexes</h2><p>Indexes are a common way to enhance database performance, at a cost in writes.</p></div>';
+    const text = textOf(`<html><body>${bar('navheader')}${chapter}${bar('navfooter')}</body></html>`);
+    expect(text).toContain('enhance database performance');
+    expect(text).not.toContain('Output Columns');
+  });
+
   it('drops a shop’s filter panel and sort form by their class words and tag', () => {
     const products = Array.from({ length: 8 }, (_, i) => `<li class="product"><a href="/p/${i}">Trail running shoe model ${i + 1}</a><span>$${120 + i}</span></li>`).join('');
     const filters = '<div class="product-filters"><h4>Brand</h4><ul><li>Acme</li><li>Trailco</li></ul><h4>Colour</h4><ul><li>Red</li><li>Blue</li></ul></div>';
