@@ -41,6 +41,13 @@ const isScreenReaderOnly = (el: Element) =>
 const COPYRIGHT_NOTICE = /^(copyright\b:?\s*)?©/i;
 const NOTICE_MAX_LENGTH = 200;
 
+/**
+ * A cookie-consent box, marked by its class or id words. Unlike other furniture it can outweigh the
+ * page (a consent platform's preference centre lists every purpose and partner, longer than a short
+ * thread), so it goes whatever its share, short of being nearly the whole region.
+ */
+const CONSENT_BOX = /(^|[\s_-])(cookies?|consent|gdpr)([\s_-]|$)/i;
+
 const TRANSIENT_ROLES = new Set(['dialog', 'alertdialog', 'tooltip', 'status', 'alert']);
 
 /**
@@ -90,6 +97,7 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       // "added to cart" notice), shown on demand rather than read.
       if (share < FURNITURE_MAX_SHARE && (tag === 'DIALOG' || TRANSIENT_ROLES.has(el.getAttribute('role') ?? ''))) return true;
       if (share < FURNITURE_MAX_SHARE && FURNITURE.test(classAndId(el))) return true;
+      if (share < MENU_MAX_SHARE && CONSENT_BOX.test(classAndId(el))) return true;
       // A bare wrapper around one child is judged through that child (reading textContent at every
       // level of a deep chain would be quadratic).
       const wrapper = s.ownTextLength === 0 && el.firstElementChild !== null && el.firstElementChild === el.lastElementChild;

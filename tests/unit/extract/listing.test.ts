@@ -77,6 +77,14 @@ describe('listingExcluded', () => {
     expect(text).not.toContain('Output Columns');
   });
 
+  it('drops a cookie-consent centre longer than the page it covers', () => {
+    const purposes = Array.from({ length: 6 }, (_, i) => `<h4>Purpose ${i + 1}</h4><p>Partners may store and read information on your device for purpose number ${i + 1}.</p>`).join('');
+    const thread = '<div class="thread"><h1>Best trail in the valley?</h1><p>I walked the river loop last weekend and it was quiet and well marked.</p></div>';
+    const text = textOf(`<html><body>${thread}<div id="onetrust-consent-sdk"><div class="pc-panel">${purposes}</div></div></body></html>`);
+    expect(text).toContain('river loop');
+    expect(text).not.toContain('purpose number 3');
+  });
+
   it('drops a shop’s filter panel and sort form by their class words and tag', () => {
     const products = Array.from({ length: 8 }, (_, i) => `<li class="product"><a href="/p/${i}">Trail running shoe model ${i + 1}</a><span>$${120 + i}</span></li>`).join('');
     const filters = '<div class="product-filters"><h4>Brand</h4><ul><li>Acme</li><li>Trailco</li></ul><h4>Colour</h4><ul><li>Red</li><li>Blue</li></ul></div>';
