@@ -48,6 +48,18 @@ const NOTICE_MAX_LENGTH = 200;
  */
 const CONSENT_BOX = /(^|[\s_-])(cookies?|consent|gdpr)([\s_-]|$)/i;
 
+/**
+ * A menu (<nav>, role="navigation", <aside>) is dropped even when it outweighs the rest of the
+ * region, as long as it is nearly all links and not nearly all of the region: a documentation
+ * site's side navigation, listing every page of the manual, is often longer than the page itself
+ * and sits inside <main>. A menu holding most of the region's text in prose, or the whole region,
+ * is still read. On wcxb-dev (whole corpus, ours only): documentation +0.73 summed Word F1 (2 up),
+ * product +0.23, collection +0.05, none down.
+ */
+/** A block this much of the region is the region itself, whatever its name. */
+const NEARLY_WHOLE_REGION = 0.9;
+const MENU_MIN_LINK_DENSITY = 0.7;
+
 const TRANSIENT_ROLES = new Set(['dialog', 'alertdialog', 'tooltip', 'status', 'alert']);
 
 /**
@@ -87,7 +99,7 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
     if (!s || s.textLength === 0) return false;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const drop = (() => {
-      if (isUnlikely(el) && (share < 0.5 || (share < MENU_MAX_SHARE && linkDensity(s) >= MENU_MIN_LINK_DENSITY))) return true;
+      if (isUnlikely(el) && (share < 0.5 || (share < NEARLY_WHOLE_REGION && linkDensity(s) >= MENU_MIN_LINK_DENSITY))) return true;
       const tag = el.tagName.toUpperCase();
       // A form, or a label naming a form control (a filter checkbox, a size or colour choice), is
       // something to operate, not to read.
@@ -97,7 +109,7 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       // "added to cart" notice), shown on demand rather than read.
       if (share < FURNITURE_MAX_SHARE && (tag === 'DIALOG' || TRANSIENT_ROLES.has(el.getAttribute('role') ?? ''))) return true;
       if (share < FURNITURE_MAX_SHARE && FURNITURE.test(classAndId(el))) return true;
-      if (share < MENU_MAX_SHARE && CONSENT_BOX.test(classAndId(el))) return true;
+      if (share < NEARLY_WHOLE_REGION && CONSENT_BOX.test(classAndId(el))) return true;
       // A bare wrapper around one child is judged through that child (reading textContent at every
       // level of a deep chain would be quadratic).
       const wrapper = s.ownTextLength === 0 && el.firstElementChild !== null && el.firstElementChild === el.lastElementChild;
@@ -116,17 +128,6 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
   });
   return excluded;
 }
-
-/**
- * A menu (<nav>, role="navigation", <aside>) is dropped even when it outweighs the rest of the
- * region, as long as it is nearly all links and not nearly all of the region: a documentation
- * site's side navigation, listing every page of the manual, is often longer than the page itself
- * and sits inside <main>. A menu holding most of the region's text in prose, or the whole region,
- * is still read. On wcxb-dev (whole corpus, ours only): documentation +0.73 summed Word F1 (2 up),
- * product +0.23, collection +0.05, none down.
- */
-const MENU_MAX_SHARE = 0.9;
-const MENU_MIN_LINK_DENSITY = 0.7;
 
 /** Blocks longer than this are not compared: the repeats worth dropping are badges, buttons, labels. */
 const REPEAT_MAX_LENGTH = 200;
