@@ -48,6 +48,9 @@ const NOTICE_MAX_LENGTH = 200;
  */
 const CONSENT_BOX = /(^|[\s_-])(cookies?|consent|gdpr)([\s_-]|$)/i;
 
+/** A block this much of the region is the region itself, whatever its name. */
+const NEARLY_WHOLE_REGION = 0.9;
+
 /**
  * A menu (<nav>, role="navigation", <aside>) is dropped even when it outweighs the rest of the
  * region, as long as it is nearly all links and not nearly all of the region: a documentation
@@ -56,8 +59,6 @@ const CONSENT_BOX = /(^|[\s_-])(cookies?|consent|gdpr)([\s_-]|$)/i;
  * is still read. On wcxb-dev (whole corpus, ours only): documentation +0.73 summed Word F1 (2 up),
  * product +0.23, collection +0.05, none down.
  */
-/** A block this much of the region is the region itself, whatever its name. */
-const NEARLY_WHOLE_REGION = 0.9;
 const MENU_MIN_LINK_DENSITY = 0.7;
 
 const TRANSIENT_ROLES = new Set(['dialog', 'alertdialog', 'tooltip', 'status', 'alert']);
