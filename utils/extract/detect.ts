@@ -302,6 +302,7 @@ const CALL_TO_ACTION =
 /**
  * The first words of the calls to action: a link or button text starting with none of them is not
  * one, and the long pattern (costly to compile on the content script's first call) is not run on it.
+ * A call to action added to CALL_TO_ACTION needs its first word here.
  */
 const CALL_TO_ACTION_FIRST_WORDS = new Set([
   'get', 'request', 'book', 'schedule', 'contact', 'talk', 'call', 'free', 'start', 'try', 'sign', 'buy', 'shop', 'add', 'order',
@@ -330,6 +331,7 @@ const HEADLINE_FORM =
  * What every headline HEADLINE_FORM takes begins or ends with, lower-cased: most headlines fail this,
  * and the pattern (costly to compile on the content script's first call) is then not run. A long s
  * ("ſ") folds to "s" in the pattern but not in toLowerCase, so a headline holding one goes to the pattern.
+ * A form added to HEADLINE_FORM needs its start here.
  */
 const HEADLINE_FORM_STARTS = ['how', 'wh', 'should', 'can', 'could', 'do', 'did', 'is', 'are', 'will', 'would', 'the ', 'best', 'top ', 'a ', 'everything you', 'cách', 'làm ', 'vì sao', 'tại sao', 'có nên', 'những', 'bao nhiêu'];
 
