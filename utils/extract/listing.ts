@@ -82,7 +82,7 @@ const LISTING_CONTROLS = [
 ];
 
 export function isListingControl(text: string): boolean {
-  const key = text.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s\u00a0]+/g, ' ').trim().replace(/[\s:.…]+$/u, '');
+  const key = text.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim().replace(/[\s:.…]+$/u, '');
   return key.length <= 60 && LISTING_CONTROLS.some((pattern) => pattern.test(key));
 }
 

@@ -28,23 +28,22 @@ export interface ElementStats {
 const NODE_ELEMENT = 1;
 const NODE_TEXT = 3;
 
+/** The whitespace a browser collapses in running text (with the no-break space, which it keeps). */
+const SPACE_RUN = /[ \n\t\r\u00a0\f]+/g;
+/** Commas of other scripts: ، 、 ， */
+const OTHER_COMMAS = /[\u060c\u3001\uff0c]/g;
+
+/**
+ * A text node's length with its whitespace runs collapsed to one space (a leading run dropped), and
+ * its commas. Native string operations rather than a loop over characters: on a page's first
+ * extraction this runs over all its text before V8 has compiled our code.
+ */
 function visibleLength(data: string): { length: number; commas: number } {
-  let length = 0;
+  const collapsed = data.replace(SPACE_RUN, ' ');
+  const length = collapsed.length - (collapsed.charCodeAt(0) === 32 ? 1 : 0);
   let commas = 0;
-  let inSpace = true;
-  for (let i = 0; i < data.length; i++) {
-    const code = data.charCodeAt(i);
-    const isSpace = code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 12;
-    if (isSpace) {
-      if (!inSpace) length++;
-      inSpace = true;
-    } else {
-      length++;
-      inSpace = false;
-      // , ، 、 ，
-      if (code === 44 || code === 0x060c || code === 0x3001 || code === 0xff0c) commas++;
-    }
-  }
+  for (let at = collapsed.indexOf(','); at >= 0; at = collapsed.indexOf(',', at + 1)) commas++;
+  commas += collapsed.match(OTHER_COMMAS)?.length ?? 0;
   return { length, commas };
 }
 
