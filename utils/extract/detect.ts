@@ -6,7 +6,7 @@
 import { findDateInText } from './date';
 import { classAndId } from './dom';
 import type { JsonLdFacts } from './meta';
-import type { PortalProfile } from './profiles';
+import { onProfileHost, type PortalProfile } from './profiles';
 import { linkDensity, type ElementStats } from './stats';
 
 
@@ -498,6 +498,9 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
   return signals;
 }
 
+/** Kana, CJK ideographs, Hangul syllables, CJK compatibility ideographs. */
+const WIDE_CHARACTERS = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
 /**
  * A block's length for the prose measures, counting each CJK ideograph, kana or hangul syllable as
  * three characters: one of them carries about as much as a short Latin word, so a Chinese or Japanese
@@ -505,12 +508,7 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
  * assume alphabetic text).
  */
 export function proseLength(block: string): number {
-  let wide = 0;
-  for (let i = 0; i < block.length; i++) {
-    const code = block.charCodeAt(i);
-    if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff)) wide++;
-  }
-  return block.length + 2 * wide;
+  return block.length + 2 * (block.match(WIDE_CHARACTERS)?.length ?? 0);
 }
 
 const WE = /\b(?:we|our|ours|us|we're|we've|we'll)\b/gi;
@@ -535,7 +533,7 @@ export function detectionFeatures(input: DetectionInput): DetectionFeatures {
   const shape = url ? urlShape(url) : undefined;
   const structure = input.page ? readStructure(input.page, url, shape && !shape.home ? shape.lastSegment : '') : undefined;
   const hostname = url?.hostname.toLowerCase() ?? '';
-  const portalHost = Boolean(hostname && input.profile?.hosts.some((h) => hostname === h || hostname.endsWith(`.${h}`)));
+  const portalHost = Boolean(hostname && input.profile && onProfileHost(input.profile, hostname));
   const ogType = input.tags.get('og:type') ?? '';
   const otherTypes = input.jsonLd.nonArticleTypes;
   let proseScore = 0;
@@ -762,6 +760,22 @@ const FEATURE_LABELS: Record<keyof DetectionFeatures, string> = {
   weVoice: 'the page speaks as "we"',
   chromeLinkShare: 'links mostly in menus, header and footer',
 };
+
+/**
+ * A page on one of the profile's own portals, at a URL of the portal's article form, where the profile
+ * found its single article body. Its detection need not read the page's structure first (teaser grids,
+ * pagination, calls to action: the signals for sites we know nothing of): that walk over every element
+ * is the largest part of detection on a portal article's first extraction, which V8 runs uncompiled.
+ */
+export function isProfiledArticlePage(url: string, profile: PortalProfile | undefined, profileBodyFound: boolean): boolean {
+  if (!profile?.articleUrl || !profileBodyFound) return false;
+  try {
+    const parsed = new URL(url);
+    return onProfileHost(profile, parsed.hostname.toLowerCase()) && profile.articleUrl.test(parsed.pathname + parsed.search);
+  } catch {
+    return false;
+  }
+}
 
 export function detectArticle(input: DetectionInput): Detection & { features: DetectionFeatures } {
   const features = detectionFeatures(input);

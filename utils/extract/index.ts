@@ -6,7 +6,7 @@ import type { ArticleMeta } from '../model/types';
 import { isAuthorLine, withoutAuthorPrefix, withoutFinalInitial } from './byline';
 import { classAndId } from './dom';
 import { findDateInText } from './date';
-import { detectArticle, type DetectionFeatures } from './detect';
+import { detectArticle, isProfiledArticlePage, type DetectionFeatures } from './detect';
 import { chooseRoot, findExcluded, findRepeatedSections, mainRegion, scoreCandidates, siblingsToInclude } from './generic';
 import {
   cleanLead,
@@ -474,26 +474,32 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
 
   // --- detection ---
   const rootStats = stats.get(root) ?? bodyStats;
-  let teaserLinks = 0;
-  for (const a of collected.anchors) {
-    const s = stats.get(a);
-    if (s && s.textLength >= 30 && s.textLength <= 200 && !root.contains(a)) teaserLinks++;
-  }
   const titleKey = title.toLowerCase();
   const headingKey = headingText.toLowerCase();
-  const detection = detectArticle({
+  const detectionInput = {
     url, rootStats, bodyStats, jsonLd, tags, profile,
     blocks: text.split('\n\n'),
     textLength: text.length,
     hasPublishedDate: Boolean(published),
     hasAuthor: Boolean(author),
-    teaserLinks,
+    teaserLinks: 0,
     articleElements: collected.articles,
     h1Count: h1s.length,
     titleMatchesHeading: Boolean(headingKey) && (headingKey === titleKey || titleKey.includes(headingKey)),
     profileBodyFound: family !== 'generic',
-    page: { doc, body, root, stats, anchors: collected.anchors },
-  });
+  };
+  // A portal article in its profile's form is judged without reading the rest of the page; should that
+  // judgement say "not an article", the whole page is read as on any other site.
+  let detection = isProfiledArticlePage(url, profile, family !== 'generic') ? detectArticle(detectionInput) : undefined;
+  if (detection?.isArticle) reasons.push(`${family} article page: page structure not read`);
+  else {
+    let teaserLinks = 0;
+    for (const a of collected.anchors) {
+      const s = stats.get(a);
+      if (s && s.textLength >= 30 && s.textLength <= 200 && !root.contains(a)) teaserLinks++;
+    }
+    detection = detectArticle({ ...detectionInput, teaserLinks, page: { doc, body, root, stats, anchors: collected.anchors } });
+  }
 
   // Decided after detection, so detection and every article's text stay as they were.
   const content = detection.isArticle ? { root, excluded, text } : wholePageContent(doc, body, tags, stats, textOptions, title, { root, excluded, text }, detection, reasons);

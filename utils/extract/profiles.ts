@@ -175,6 +175,11 @@ function hostMatches(hostname: string, suffix: string): boolean {
   return hostname === suffix || hostname.endsWith(`.${suffix}`);
 }
 
+/** Whether `hostname` (lower case) is one of the profile's own portals or a subdomain of one. */
+export function onProfileHost(profile: PortalProfile, hostname: string): boolean {
+  return profile.hosts.some((h) => hostMatches(hostname, h));
+}
+
 const ALL_FINGERPRINTS = [...new Set(PROFILES.flatMap((p) => p.fingerprints))];
 
 /** A compound selector (tag, classes, id, attribute tests; no combinators) compiled for speed. */
@@ -328,7 +333,7 @@ export function profileFor(doc: Document, url: string): PortalProfile | undefine
   } catch {
     /* no usable URL: fingerprints only */
   }
-  const byHost = hostname ? PROFILES.find((p) => p.hosts.some((h) => hostMatches(hostname, h))) : undefined;
+  const byHost = hostname ? PROFILES.find((p) => onProfileHost(p, hostname)) : undefined;
   // A host-matched profile still needs its CMS to be present (sites get redesigned). Its few
   // fingerprints are looked up first: on the portals the content script is registered for, the walk
   // over the whole page (run in V8's interpreter on a page's first extraction) is then not needed.

@@ -152,3 +152,32 @@ describe.each(fixtures)('$name', ({ expected, html }) => {
     expect(furnitureIn(text)).toEqual([]);
   });
 });
+
+describe('a portal article in its profile form', () => {
+  const STRUCTURE_SKIPPED = /page structure not read/;
+  const seed = fixtures.find((f) => f.name === 'hanoi-seed-article')!;
+
+  it('is judged without reading the rest of the page, and confidently', () => {
+    const result = extract(seed.html, seed.expected.url);
+    expect(result.reasons.some((reason) => STRUCTURE_SKIPPED.test(reason)), result.reasons.join('; ')).toBe(true);
+    expect(result.isArticle).toBe(true);
+    expect(result.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('is read whole, structure included, under a host that is not the portal or at a URL not in article form', () => {
+    const elsewhere = extract(seed.html, 'https://mirror.example.org/tin-tuc-su-kien/lan-toa-4230612171501234.htm');
+    const otherForm = extract(seed.html, 'https://hanoi.gov.vn/tin-tuc-su-kien/lan-toa-tinh-than.htm');
+    for (const result of [elsewhere, otherForm]) {
+      expect(result.reasons.some((reason) => STRUCTURE_SKIPPED.test(reason)), result.reasons.join('; ')).toBe(false);
+      expect(result.isArticle).toBe(true);
+      expect(result.text).toBe(extract(seed.html, seed.expected.url).text);
+    }
+  });
+
+  it('never lets a listing or search page of the same portals skip the structure', () => {
+    for (const { name, expected, html } of fixtures.filter((f) => !f.expected.isArticle)) {
+      const result = extract(html, expected.url);
+      expect(result.reasons.some((reason) => STRUCTURE_SKIPPED.test(reason)), name).toBe(false);
+    }
+  }, 60_000);
+});
