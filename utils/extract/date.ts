@@ -159,6 +159,12 @@ const DATE_PATTERNS: ReadonlyArray<DatePattern> = [
     read: (m) => ({ year: toInt(m[3]), month: englishMonth(m[2]!), day: toInt(m[1]), numeric: false }),
     mayMatch: MONTH_NAME_START,
   },
+  // "2023 Jan 7", "2023 June 12": year first, as scholarly metadata (citation_publication_date) writes it.
+  {
+    pattern: new RegExp(`(?<![\\p{L}\\d])(\\d{4})\\s(${MONTH_NAME})\\.?\\s(\\d{1,2})(?!\\d)`, 'giu'),
+    read: (m) => ({ year: toInt(m[1]), month: englishMonth(m[2]!), day: toInt(m[3]), numeric: false }),
+    mayMatch: MONTH_NAME_START,
+  },
   // "June 12, 2023", "Jun. 12 2023".
   {
     pattern: new RegExp(`(?<![\\p{L}\\d])(${MONTH_NAME})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})(?!\\d)`, 'giu'),

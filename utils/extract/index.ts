@@ -23,6 +23,7 @@ import { listingContent, scrapShare } from './listing';
 import { threadFurniture } from './thread';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
+import { bylineNearTitle, dateNearTitle, labelledDates } from './visible-meta';
 
 export { articleTextOf, articleTextWithSegments } from './text';
 export type { ArticleText, TextOptions, TextSegment } from './text';
@@ -193,47 +194,21 @@ function findTrailerLines(root: Element, excluded: Element[], stats: Map<Element
   return result;
 }
 
-/** A visible date next to the title: the first short element after (or just before) it. */
-function dateNearTitle(titleEl: Element | null, stats: Map<Element, ElementStats>, lang: 'vi' | 'en', offset: string): string | undefined {
-  if (!titleEl) return undefined;
-  const tryElement = (el: Element): string | undefined => {
-    const time = el.tagName.toUpperCase() === 'TIME' ? el : el.querySelector?.('time[datetime]');
-    const datetime = time?.getAttribute('datetime');
-    if (datetime) {
-      const iso = normaliseDate(datetime, lang, offset);
-      if (iso) return iso;
-    }
-    const text = collapse(el.textContent);
-    if (!text || text.length > 120) return undefined;
-    return findDateInText(text, { lang, defaultOffset: offset })?.iso;
-  };
-  // Walk forward in document order from the title, a bounded number of elements. A long block is
-  // entered (the date may head it) but its prose is not searched.
-  let node: Element | null = titleEl;
-  for (let steps = 0; node && steps < 30; steps++) {
-    let next: Element | null = node.nextElementSibling;
-    let up: Element | null = node;
-    while (!next && up) {
-      up = up.parentElement;
-      next = up?.nextElementSibling ?? null;
-    }
-    node = next;
-    while (node && (stats.get(node)?.textLength ?? 0) > 120 && node.firstElementChild) node = node.firstElementChild;
-    if (!node) break;
-    const length = stats.get(node)?.textLength ?? 0;
-    if (length > 120) break; // reached the prose
-    // A headline link means we are in a teaser list: its dates belong to other articles.
-    if (Array.from(node.querySelectorAll('a')).some((a) => (stats.get(a)?.textLength ?? 0) >= 30)) break;
-    const found = tryElement(node);
-    if (found) return found;
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const isNumber = (word: string) => /^\d+$/.test(word);
+
+/** The same words in the same order, but for at least one number ("2024" → "2025"). */
+function differOnlyInNumbers(a: string, b: string): boolean {
+  const first = wordsOf(a);
+  const second = wordsOf(b);
+  if (first.length < 3 || first.length !== second.length) return false;
+  let numbersDiffer = false;
+  for (let i = 0; i < first.length; i++) {
+    if (first[i] === second[i]) continue;
+    if (!isNumber(first[i]!) || !isNumber(second[i]!)) return false;
+    numbersDiffer = true;
   }
-  // Some layouts put the date just above the title.
-  let before = titleEl.previousElementSibling;
-  for (let steps = 0; before && steps < 3; steps++, before = before.previousElementSibling) {
-    const found = tryElement(before);
-    if (found) return found;
-  }
-  return undefined;
+  return numbersDiffer;
 }
 
 /**
@@ -399,6 +374,9 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   else if (ogTitle) title = cleanTitle(ogTitle, siteName, headingText);
   else if (headingText && docTitle.includes(headingText)) title = headingText;
   else title = cleanTitle(docTitle, siteName, headingText) || headingText;
+  // The page's metadata can lag its heading ("… taxes in 2024" over an h1 saying 2025): the same words
+  // but for a number, the reader sees the heading.
+  if (headingText && title !== headingText && differOnlyInNumbers(title, headingText)) title = headingText;
 
   // --- excluded subtrees ---
   const extra = new Set<Element>(preExcluded);
@@ -418,7 +396,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   // --- metadata ---
   let published =
     normaliseDate(jsonLd.published, dateLang, offset) ??
-    normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date'), dateLang, offset);
+    normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'citation_date', 'citation_online_date'), dateLang, offset);
   // Read only when it can win (below): parsing a visible date is wasted work beside a full meta date.
   if (profile && family !== 'generic' && (!published || published.length <= 10)) {
     const dateEl = firstOwnMatch(doc, profile.date);
@@ -435,8 +413,17 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
     published = normaliseDate(time?.getAttribute('datetime'), dateLang, offset);
   }
-  const modified =
+  let modified =
     normaliseDate(jsonLd.modified, dateLang, offset) ?? normaliseDate(firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified'), dateLang, offset);
+  // Detection weighs only the dates that name the page's publication; a page of any kind may say
+  // when it was last updated.
+  const datedForDetection = Boolean(published);
+  if (!published) {
+    const labelled = labelledDates(body, dateLang, offset);
+    // A page that gives only the date of its last revision is dated by it, as reference styles cite it.
+    published = labelled.published ?? labelled.modified;
+    modified ??= labelled.modified;
+  }
 
   let author: string | undefined = trailer.author;
   if (!author && profile && family !== 'generic') {
@@ -444,7 +431,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     const authorText = collapse(authorEl?.textContent).replace(/^(From|By|Tác giả|Bài|Theo)\s*:?\s*/i, '');
     if (authorText && authorText.length <= 100) author = authorText;
   }
-  author ??= jsonLd.author ?? firstTag(tags, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl');
+  author ??= jsonLd.author ?? firstTag(tags, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl', 'citation_author');
   // A news agency credit after the name ("Thu Hằng (TTXVN/Vietnam+)") is not part of it.
   if (author) author = author.replace(/\s*\((?:TTXVN|VNA|Vietnam\+|[^()]*\/[^()]*)\)$/u, '').trim() || undefined;
   // A URL or a CMS login name is not an author.
@@ -454,6 +441,10 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     const bylineText = collapse(byline?.textContent).replace(/^(By|Tác giả)\s*:?\s*/i, '');
     if (bylineText && bylineText.length <= 80) author = bylineText;
   }
+  // Detection's author signal is what the markup names: the byline read from the text comes after it,
+  // so the detection weights keep the signals they were fitted on.
+  const authoredForDetection = Boolean(author);
+  if (!author) author = bylineNearTitle(titleEl, stats);
 
   let lead: string | undefined;
   if (leadEl) lead = cleanLead(collapse(leadEl.textContent)) || undefined;
@@ -480,8 +471,8 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     url, rootStats, bodyStats, jsonLd, tags, profile,
     blocks: text.split('\n\n'),
     textLength: text.length,
-    hasPublishedDate: Boolean(published),
-    hasAuthor: Boolean(author),
+    hasPublishedDate: datedForDetection,
+    hasAuthor: authoredForDetection,
     teaserLinks: 0,
     articleElements: collected.articles,
     h1Count: h1s.length,

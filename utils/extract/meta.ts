@@ -98,6 +98,8 @@ function factsOf(nodes: Record<string, unknown>[]): JsonLdFacts {
 }
 
 /** Meta tags by name or property, first value wins. Keys are lower case. */
+const MULTI_VALUED_TAGS = new Set(['citation_author', 'dc.creator', 'dcterms.creator']);
+
 export function readMetaTags(doc: Document): Map<string, string> {
   const tags = new Map<string, string>();
   for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
@@ -105,7 +107,14 @@ export function readMetaTags(doc: Document): Map<string, string> {
       .trim()
       .toLowerCase();
     const content = meta.getAttribute('content');
-    if (key && content && !tags.has(key)) tags.set(key, collapse(content));
+    if (!key || !content) continue;
+    const known = tags.get(key);
+    if (known === undefined) tags.set(key, collapse(content));
+    // One tag per author in scholarly metadata (Highwire Press, Dublin Core): all of them are the byline.
+    else if (MULTI_VALUED_TAGS.has(key)) {
+      const value = collapse(content);
+      if (value && !known.split(', ').includes(value)) tags.set(key, `${known}, ${value}`);
+    }
   }
   return tags;
 }
@@ -161,7 +170,10 @@ export function cleanTitle(raw: string, siteName?: string, h1?: string): string 
   // Without a known site name, a short last part ("BBC News", "Chinhphu.vn") is the site.
   const lastWords = last.split(/\s+/).length;
   const restWords = title.slice(0, title.lastIndexOf(last)).split(/\s+/).length;
-  if (lastWords <= 4 && restWords >= 3) return collapse(title.slice(0, title.lastIndexOf(last)).replace(/[\s\-|–—»:·•]+$/, ''));
+  const rest = title.slice(0, title.lastIndexOf(last));
+  // After a bar, a longer name is still the site's ("… | Occupational Safety and Health Administration").
+  const afterBar = /\|\s*$/.test(rest) && (rest.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 2;
+  if ((lastWords <= 4 || (afterBar && lastWords <= 7)) && restWords >= 3) return collapse(rest.replace(/[\s\-|–—»:·•]+$/, ''));
   return title;
 }
 

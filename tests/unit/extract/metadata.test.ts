@@ -121,3 +121,83 @@ describe('metadata on a page', () => {
     for (const p of PARAS) expect(result.text).toContain(p);
   });
 });
+
+describe('metadata a page gives only in its visible text or scholarly tags', () => {
+  const EN_PARAS = [
+    'The agency announced new grants today for small businesses that want to protect their networks, with training for staff and help from local advisers in every state.',
+    'Owners can apply online until the end of the year; the programme covers part of the cost of software, audits and the first year of support from an approved provider.',
+    'Officials said the first round had funded more than two thousand firms, most of them with fewer than ten employees, and that demand had been highest in rural areas.',
+  ].map((p) => `<p>${p}</p>`).join('');
+  const englishPage = (head: string, article: string, after = '') =>
+    extractArticle(
+      parse(`<!doctype html><html lang="en"><head>${head}</head><body><nav><a href="/">Home</a></nav><main>${article}</main>${after}
+<footer><p>An official website of the United States government</p></footer></body></html>`),
+      'https://www.example.gov/news/2021/small-business-grants',
+    );
+
+  it('reads the authors and date of scholarly metadata (Highwire Press citation_* tags)', () => {
+    const result = englishPage(
+      `<title>Grants for small businesses</title><meta name="citation_author" content="Aditya Mahindru"><meta name="citation_author" content="Pradeep Patil">
+       <meta name="citation_author" content="Aditya Mahindru"><meta name="citation_publication_date" content="2023 Jan 7">`,
+      `<article><h1>Grants for small businesses</h1>${EN_PARAS}</article>`,
+    );
+    expect(result.meta.author).toBe('Aditya Mahindru, Pradeep Patil');
+    expect(result.meta.published?.slice(0, 10)).toBe('2023-01-07');
+  });
+
+  it('reads "By …" under the title as the author, not the date beside it', () => {
+    const result = englishPage(
+      '<title>Grants for small businesses</title>',
+      `<article><h1>Grants for small businesses</h1><div class="authoring"><div class="authoring__author">By Jason Bates</div>
+       <div class="date"><time datetime="2021-06-03T15:49:33-04:00">June 3, 2021</time></div></div>${EN_PARAS}</article>`,
+    );
+    expect(result.meta.author).toBe('Jason Bates');
+    expect(result.meta.published).toBe('2021-06-03T15:49:33-04:00');
+  });
+
+  it('does not take a sentence starting with "By" for a byline', () => {
+    const result = englishPage(
+      '<title>Grants for small businesses</title>',
+      `<article><h1>Grants for small businesses</h1><p>By applying early, owners get answers sooner.</p>${EN_PARAS}</article>`,
+    );
+    expect(result.meta.author).toBeUndefined();
+  });
+
+  it('finds a date labelled "Published" away from the title', () => {
+    const result = englishPage(
+      '<title>Grants for small businesses</title>',
+      `<article><h1>Grants for small businesses</h1>${EN_PARAS}</article>`,
+      `<aside><div><h4>Published</h4> <time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div>
+       <div><h4>Reviewed</h4> <time datetime="2019-02-01T12:00:00Z">1 February 2019</time></div></aside>`,
+    );
+    expect(result.meta.published).toBe('2018-11-15T12:00:00+00:00');
+    expect(result.meta.modified).toBe('2019-02-01T12:00:00+00:00');
+  });
+
+  it('dates a page that gives only its last update by that update', () => {
+    const result = englishPage(
+      '<title>Grants for small businesses</title>',
+      `<article><h1>Grants for small businesses</h1>${EN_PARAS}<footer>Short URL: example.gov/grants<br>Last updated July 2, 2024</footer></article>`,
+    );
+    expect(result.meta.published?.slice(0, 10)).toBe('2024-07-02');
+    expect(result.meta.modified?.slice(0, 10)).toBe('2024-07-02');
+  });
+
+  it('takes the heading the reader sees when the metadata title lags it by a word', () => {
+    const result = englishPage(
+      `<title>Guide to filing your taxes in 2024 | Consumer Financial Protection Bureau</title>
+       <meta property="og:title" content="Guide to filing your taxes in 2024 | Consumer Financial Protection Bureau">
+       <meta property="og:site_name" content="Consumer Financial Protection Bureau">`,
+      `<article><h1>Guide to filing your taxes in 2025</h1>${EN_PARAS}</article>`,
+    );
+    expect(result.meta.title).toBe('Guide to filing your taxes in 2025');
+  });
+});
+
+describe('site names after a bar', () => {
+  it('are dropped from the title even when longer than four words', () => {
+    expect(cleanTitle('Electrical - Overview | Occupational Safety and Health Administration')).toBe('Electrical - Overview');
+    // After a dash, a long last part may be the title's own.
+    expect(cleanTitle('Budget 2025 - What the new rules mean for small family businesses')).toBe('Budget 2025 - What the new rules mean for small family businesses');
+  });
+});
