@@ -297,6 +297,34 @@ function genericRoot(body: Element, stats: Map<Element, ElementStats>, textOptio
  * prose root, else the text of its items when the prose root is only a scrap of them (a listing).
  * Its own function, so that an article does not compile it on the content script's first call.
  */
+/**
+ * The page's own footer (role="contentinfo", or a <footer> outside any article, section or main)
+ * inside a non-article page's region: its legal notes and footnotes can outweigh a short grid, which
+ * keeps it from being dropped as a minor part of the region.
+ */
+function pageFooters(root: Element, stats: Map<Element, ElementStats>, excluded: Element[]): Element[] {
+  const rootLength = stats.get(root)?.textLength ?? 0;
+  const found: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('footer, [role="contentinfo"]'))) {
+    const length = stats.get(el)?.textLength ?? 0;
+    if (length === 0 || length >= rootLength * 0.9) continue;
+    if (found.some((f) => f.contains(el)) || excluded.some((e) => e.contains(el))) continue;
+    let pageLevel = el.getAttribute('role') === 'contentinfo';
+    if (!pageLevel) {
+      pageLevel = true;
+      for (let up = el.parentElement; up && up !== root.parentElement; up = up.parentElement) {
+        const tag = up.tagName.toUpperCase();
+        if (tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN' || tag === 'ASIDE' || tag === 'NAV' || up.getAttribute('role') === 'main') {
+          pageLevel = false;
+          break;
+        }
+      }
+    }
+    if (pageLevel) found.push(el);
+  }
+  return found;
+}
+
 function wholePageContent(
   doc: Document,
   body: Element,
@@ -329,6 +357,7 @@ function wholePageContent(
     content = { root: content.root, excluded: excludedNow, text: articleTextOf(content.root, excludedNow, textOptions) };
     reasons.push(reason);
   };
+  leaveOut(pageFooters(content.root, stats, content.excluded), 'not an article: the page footer left out');
   // A thread's posts without what each post carries around them (poster cards, signatures).
   leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
   if (productPage) {

@@ -328,3 +328,16 @@ describe('extractArticle on a page that is not an article', () => {
     expect(result.text).not.toContain('Another council story');
   });
 });
+
+describe('the page footer of a non-article page', () => {
+  it('is left out even when its footnotes outweigh the items', () => {
+    const tiles = Array.from({ length: 6 }, (_, i) => `<li><h3>Smart watch model ${i + 1}</h3><p>The ultimate way to watch your health, now with a brighter display.</p><a href="/watch/${i}">From $${199 + i}</a></li>`).join('');
+    const note = '<p>Financing is available to qualified customers, subject to credit approval, and the offer may change at any time without notice.</p>';
+    const html = `<html><head><title>Watches</title></head><body><div id="app">${menu}<main><h1>Watches</h1><ul class="grid">${tiles}</ul></main>` +
+      `<footer role="contentinfo"><section class="footnotes">${note.repeat(6)}</section></footer></div></body></html>`;
+    const result = extractArticle(parse(html), 'https://shop.example.com/watch/');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('Smart watch model 6');
+    expect(result.text).not.toContain('Financing is available');
+  });
+});
