@@ -325,6 +325,15 @@ function pageFooters(root: Element, stats: Map<Element, ElementStats>, excluded:
   return found;
 }
 
+/** The page's one <main> landmark when it shows almost no text but holds much more hidden. */
+function hiddenMainLandmark(body: Element, stats: Map<Element, ElementStats>): Element | undefined {
+  const mains = body.querySelectorAll('main, [role="main"]');
+  if (mains.length !== 1) return undefined;
+  const main = mains[0]!;
+  if ((stats.get(main)?.textLength ?? 0) >= 200) return undefined;
+  return (main.textContent ?? '').length > 5000 ? main : undefined;
+}
+
 function wholePageContent(
   doc: Document,
   body: Element,
@@ -376,13 +385,17 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   let stats = measure(body, collected);
   const textOptions: TextOptions = {};
   const visibleLength = stats.get(body)!.textLength;
-  if (visibleLength < 500) {
+  // A page whose <main> shows nothing yet holds the page's text: an app hides it until a script
+  // has run (a shop's access lock, an anti-flicker wrapper).
+  const hiddenMain = visibleLength >= 500 && !profile ? hiddenMainLandmark(body, stats) : undefined;
+  if (visibleLength < 500 || hiddenMain) {
     // A saved page whose content waits hidden for a script (streamed React, a forum's <noscript>
     // copy): read it anyway when that is where nearly all of the text is.
     const withHidden: Collected = { anchors: [], h1s: [], articles: 0 };
     const hiddenStats = measure(body, withHidden, true);
-    const hiddenLength = hiddenStats.get(body)!.textLength;
-    if (hiddenLength > 1000 && hiddenLength > visibleLength * 10) {
+    const hiddenLength = hiddenStats.get(hiddenMain ?? body)!.textLength;
+    const shownLength = hiddenMain ? (stats.get(hiddenMain)?.textLength ?? 0) : visibleLength;
+    if (hiddenLength > 1000 && hiddenLength > shownLength * 10) {
       collected = withHidden;
       stats = hiddenStats;
       textOptions.includeHidden = true;

@@ -341,3 +341,17 @@ describe('the page footer of a non-article page', () => {
     expect(result.text).not.toContain('Financing is available');
   });
 });
+
+describe('a page whose main landmark waits hidden for a script', () => {
+  it('reads the hidden grid when the main region shows nothing else', () => {
+    const tiles = Array.from({ length: 130 }, (_, i) => `<li><a href="/products/${i}">Dark roast coffee blend number ${i + 1}</a> <span>$${19 + i}.99</span></li>`).join('');
+    const links = Array.from({ length: 30 }, (_, i) => `<a href="/help/${i}">Customer help topic ${i + 1}</a>`).join(' ');
+    const html = `<html><head><title>Coffee</title></head><body><header>${menu}<p>Free shipping on orders over $50 this month only</p></header>` +
+      `<main><div class="lock-content" style="display:none;"><h1>Coffee</h1><ul class="grid">${tiles}</ul></div></main>` +
+      `<footer>${links}</footer></body></html>`;
+    const result = extractArticle(parse(html), 'https://shop.example.com/collections/coffee');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('Dark roast coffee blend number 130');
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+  });
+});
