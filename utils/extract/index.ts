@@ -334,6 +334,21 @@ function hiddenMainLandmark(body: Element, stats: Map<Element, ElementStats>): E
   return (main.textContent ?? '').length > 5000 ? main : undefined;
 }
 
+/**
+ * Class names that hide an element by the common CSS conventions (Bootstrap's d-none and hidden,
+ * Shopify themes' hide, Bulma's is-hidden): what a saved page shows of it a browser does not.
+ */
+const HIDING_CLASS = /^(hide|hidden|d-none|is-hidden)$/;
+
+/** `el` or an ancestor below `body` is hidden by one of those class names. */
+function isHiddenByClass(el: Element, body: Element): boolean {
+  for (let up: Element | null = el; up && up !== body; up = up.parentElement) {
+    const names = up.getAttribute('class');
+    if (names && names.split(/\s+/).some((name) => HIDING_CLASS.test(name))) return true;
+  }
+  return false;
+}
+
 function wholePageContent(
   doc: Document,
   body: Element,
@@ -348,7 +363,7 @@ function wholePageContent(
   let content = articleContent;
   const productPage = isProductPage(doc, tags);
   // A root among a product page's reviews is no text of the product: any region beats it.
-  const proseText = productPage && isInShopFurniture(articleContent.root, body) ? '' : articleContent.text;
+  const proseText = (productPage && isInShopFurniture(articleContent.root, body)) || isHiddenByClass(articleContent.root, body) ? '' : articleContent.text;
   // The main region first, then the listing test: on wcxb-dev 0.849 Word F1 over all pages (the
   // other order 0.850, but it keeps a promo strip beside a landing page's sections).
   const wholePage = mainRegionText(body, articleContent.root, proseText, stats, textOptions, title);

@@ -355,3 +355,17 @@ describe('a page whose main landmark waits hidden for a script', () => {
     expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
   });
 });
+
+describe('a prose root hidden by a CSS class convention', () => {
+  it('loses to the listing: a hidden promo bar is not the page’s text', () => {
+    const promo = '<p>Free standard shipping on qualifying orders. For more information on shipping rates and timelines, please visit our international page.</p>';
+    const tiles = Array.from({ length: 12 }, (_, i) => `<li><article><h3><a href="/products/set-${i}">Lip balm trio set ${i + 1}</a></h3><span>€${40 + i},95</span></article></li>`).join('');
+    const categories = `<nav>${Array.from({ length: 40 }, (_, i) => `<a href="/c/${i}">Shop category number ${i}</a>`).join(' ')}</nav>`;
+    const html = `<html><head><title>Skincare sets</title></head><body><div id="promo-bar" class="promo-bar hide"><div class="promo-bar__slides">${promo.repeat(8)}</div></div>${categories}${menu}` +
+      `<main><h1>Skincare sets</h1><ul class="collection">${tiles}</ul></main>${footer}</body></html>`;
+    const result = extractArticle(parse(html), 'https://shop.example.com/collections/skincare-sets');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('Lip balm trio set 12');
+    expect(result.text).not.toContain('Free standard shipping');
+  });
+});
