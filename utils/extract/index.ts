@@ -272,6 +272,58 @@ function genericRoot(body: Element, stats: Map<Element, ElementStats>, textOptio
  * prose root, else the text of its items when the prose root is only a scrap of them (a listing).
  * Its own function, so that an article does not compile it on the content script's first call.
  */
+/**
+ * The page's own footer (role="contentinfo", or a <footer> outside any article, section or main)
+ * inside a non-article page's region: its legal notes and footnotes can outweigh a short grid, which
+ * keeps it from being dropped as a minor part of the region.
+ */
+function pageFooters(root: Element, stats: Map<Element, ElementStats>, excluded: Element[]): Element[] {
+  const rootLength = stats.get(root)?.textLength ?? 0;
+  const found: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('footer, [role="contentinfo"]'))) {
+    const length = stats.get(el)?.textLength ?? 0;
+    if (length === 0 || length >= rootLength * 0.9) continue;
+    if (found.some((f) => f.contains(el)) || excluded.some((e) => e.contains(el))) continue;
+    let pageLevel = el.getAttribute('role') === 'contentinfo';
+    if (!pageLevel) {
+      pageLevel = true;
+      for (let up = el.parentElement; up && up !== root.parentElement; up = up.parentElement) {
+        const tag = up.tagName.toUpperCase();
+        if (tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN' || tag === 'ASIDE' || tag === 'NAV' || up.getAttribute('role') === 'main') {
+          pageLevel = false;
+          break;
+        }
+      }
+    }
+    if (pageLevel) found.push(el);
+  }
+  return found;
+}
+
+/** The page's one <main> landmark when it shows almost no text but holds much more hidden. */
+function hiddenMainLandmark(body: Element, stats: Map<Element, ElementStats>): Element | undefined {
+  const mains = body.querySelectorAll('main, [role="main"]');
+  if (mains.length !== 1) return undefined;
+  const main = mains[0]!;
+  if ((stats.get(main)?.textLength ?? 0) >= 200) return undefined;
+  return (main.textContent ?? '').length > 5000 ? main : undefined;
+}
+
+/**
+ * Class names that hide an element by the common CSS conventions (Bootstrap's d-none and hidden,
+ * Shopify themes' hide, Bulma's is-hidden): what a saved page shows of it a browser does not.
+ */
+const HIDING_CLASS = /^(hide|hidden|d-none|is-hidden)$/;
+
+/** `el` or an ancestor below `body` is hidden by one of those class names. */
+function isHiddenByClass(el: Element, body: Element): boolean {
+  for (let up: Element | null = el; up && up !== body; up = up.parentElement) {
+    const names = up.getAttribute('class');
+    if (names && names.split(/\s+/).some((name) => HIDING_CLASS.test(name))) return true;
+  }
+  return false;
+}
+
 function wholePageContent(
   doc: Document,
   body: Element,
@@ -286,7 +338,7 @@ function wholePageContent(
   let content = articleContent;
   const productPage = isProductPage(doc, tags);
   // A root among a product page's reviews is no text of the product: any region beats it.
-  const proseText = productPage && isInShopFurniture(articleContent.root, body) ? '' : articleContent.text;
+  const proseText = (productPage && isInShopFurniture(articleContent.root, body)) || isHiddenByClass(articleContent.root, body) ? '' : articleContent.text;
   // The main region first, then the listing test: on wcxb-dev 0.849 Word F1 over all pages (the
   // other order 0.850, but it keeps a promo strip beside a landing page's sections).
   const wholePage = mainRegionText(body, articleContent.root, proseText, stats, textOptions, title);
@@ -304,6 +356,7 @@ function wholePageContent(
     content = { root: content.root, excluded: excludedNow, text: articleTextOf(content.root, excludedNow, textOptions) };
     reasons.push(reason);
   };
+  leaveOut(pageFooters(content.root, stats, content.excluded), 'not an article: the page footer left out');
   // A thread's posts without what each post carries around them (poster cards, signatures).
   leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
   if (productPage) {
@@ -322,13 +375,17 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   let stats = measure(body, collected);
   const textOptions: TextOptions = {};
   const visibleLength = stats.get(body)!.textLength;
-  if (visibleLength < 500) {
+  // A page whose <main> shows nothing yet holds the page's text: an app hides it until a script
+  // has run (a shop's access lock, an anti-flicker wrapper).
+  const hiddenMain = visibleLength >= 500 && !profile ? hiddenMainLandmark(body, stats) : undefined;
+  if (visibleLength < 500 || hiddenMain) {
     // A saved page whose content waits hidden for a script (streamed React, a forum's <noscript>
     // copy): read it anyway when that is where nearly all of the text is.
     const withHidden: Collected = { anchors: [], h1s: [], articles: 0 };
     const hiddenStats = measure(body, withHidden, true);
-    const hiddenLength = hiddenStats.get(body)!.textLength;
-    if (hiddenLength > 1000 && hiddenLength > visibleLength * 10) {
+    const hiddenLength = hiddenStats.get(hiddenMain ?? body)!.textLength;
+    const shownLength = hiddenMain ? (stats.get(hiddenMain)?.textLength ?? 0) : visibleLength;
+    if (hiddenLength > 1000 && hiddenLength > shownLength * 10) {
       collected = withHidden;
       stats = hiddenStats;
       textOptions.includeHidden = true;

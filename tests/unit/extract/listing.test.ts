@@ -328,3 +328,44 @@ describe('extractArticle on a page that is not an article', () => {
     expect(result.text).not.toContain('Another council story');
   });
 });
+
+describe('the page footer of a non-article page', () => {
+  it('is left out even when its footnotes outweigh the items', () => {
+    const tiles = Array.from({ length: 6 }, (_, i) => `<li><h3>Smart watch model ${i + 1}</h3><p>The ultimate way to watch your health, now with a brighter display.</p><a href="/watch/${i}">From $${199 + i}</a></li>`).join('');
+    const note = '<p>Financing is available to qualified customers, subject to credit approval, and the offer may change at any time without notice.</p>';
+    const html = `<html><head><title>Watches</title></head><body><div id="app">${menu}<main><h1>Watches</h1><ul class="grid">${tiles}</ul></main>` +
+      `<footer role="contentinfo"><section class="footnotes">${note.repeat(6)}</section></footer></div></body></html>`;
+    const result = extractArticle(parse(html), 'https://shop.example.com/watch/');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('Smart watch model 6');
+    expect(result.text).not.toContain('Financing is available');
+  });
+});
+
+describe('a page whose main landmark waits hidden for a script', () => {
+  it('reads the hidden grid when the main region shows nothing else', () => {
+    const tiles = Array.from({ length: 130 }, (_, i) => `<li><a href="/products/${i}">Dark roast coffee blend number ${i + 1}</a> <span>$${19 + i}.99</span></li>`).join('');
+    const links = Array.from({ length: 30 }, (_, i) => `<a href="/help/${i}">Customer help topic ${i + 1}</a>`).join(' ');
+    const html = `<html><head><title>Coffee</title></head><body><header>${menu}<p>Free shipping on orders over $50 this month only</p></header>` +
+      `<main><div class="lock-content" style="display:none;"><h1>Coffee</h1><ul class="grid">${tiles}</ul></div></main>` +
+      `<footer>${links}</footer></body></html>`;
+    const result = extractArticle(parse(html), 'https://shop.example.com/collections/coffee');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('Dark roast coffee blend number 130');
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+  });
+});
+
+describe('a prose root hidden by a CSS class convention', () => {
+  it('loses to the listing: a hidden promo bar is not the page’s text', () => {
+    const promo = '<p>Free standard shipping on qualifying orders. For more information on shipping rates and timelines, please visit our international page.</p>';
+    const tiles = Array.from({ length: 12 }, (_, i) => `<li><article><h3><a href="/products/set-${i}">Lip balm trio set ${i + 1}</a></h3><span>€${40 + i},95</span></article></li>`).join('');
+    const categories = `<nav>${Array.from({ length: 40 }, (_, i) => `<a href="/c/${i}">Shop category number ${i}</a>`).join(' ')}</nav>`;
+    const html = `<html><head><title>Skincare sets</title></head><body><div id="promo-bar" class="promo-bar hide"><div class="promo-bar__slides">${promo.repeat(8)}</div></div>${categories}${menu}` +
+      `<main><h1>Skincare sets</h1><ul class="collection">${tiles}</ul></main>${footer}</body></html>`;
+    const result = extractArticle(parse(html), 'https://shop.example.com/collections/skincare-sets');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('Lip balm trio set 12');
+    expect(result.text).not.toContain('Free standard shipping');
+  });
+});
