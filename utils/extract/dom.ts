@@ -6,6 +6,26 @@ export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 export const classAndId = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 
 /**
+ * A CSS framework's class that hides a block (Bootstrap's d-none and hide, Tailwind's hidden, Bulma's
+ * is-hidden): shops keep every variant's data in such blocks, apps their not-yet-shown promos, and a
+ * saved page holds what a browser does not show. Not when a width-prefixed class shows it again
+ * ("hidden md:block").
+ */
+const HIDDEN_BY_CLASS = /(^|\s)(hide|hidden|d-none|is-hidden)(\s|$)/i;
+const SHOWN_AT_WIDTH = /(^|\s)[a-z0-9]+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)(\s|$)/i;
+
+export function isHiddenByClassName(el: Element): boolean {
+  const classes = el.getAttribute('class');
+  return classes !== null && HIDDEN_BY_CLASS.test(classes) && !SHOWN_AT_WIDTH.test(classes);
+}
+
+/** `el` or one of its ancestors below `body` is hidden by such a class. */
+export function isInClassHiddenBlock(el: Element, body: Element): boolean {
+  for (let up: Element | null = el; up && up !== body; up = up.parentElement) if (isHiddenByClassName(up)) return true;
+  return false;
+}
+
+/**
  * An element's text with its whitespace collapsed, when it is at most `max` characters; undefined
  * otherwise, without collapsing a long text only to find it too long.
  */

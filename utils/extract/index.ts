@@ -4,7 +4,7 @@
  */
 import type { ArticleMeta } from '../model/types';
 import { isAuthorLine, withoutAuthorPrefix, withoutFinalInitial } from './byline';
-import { classAndId } from './dom';
+import { classAndId, isInClassHiddenBlock } from './dom';
 import { findDateInText } from './date';
 import { detectArticle, isProfiledArticlePage, type DetectionFeatures } from './detect';
 import { chooseRoot, findExcluded, findRepeatedSections, mainRegion, scoreCandidates, siblingsToInclude } from './generic';
@@ -19,7 +19,7 @@ import {
 import { mainRegionText } from './pagetext';
 import { isInShopFurniture, isProductPage, productFurniture } from './product';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
-import { listingContent, scrapShare } from './listing';
+import { listingContent, pageFooters, scrapShare } from './listing';
 import { threadFurniture } from './thread';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
@@ -267,39 +267,6 @@ function genericRoot(body: Element, stats: Map<Element, ElementStats>, textOptio
   return root;
 }
 
-/**
- * A page that is not an article is read whole: its main region when that shows much more than the
- * prose root, else the text of its items when the prose root is only a scrap of them (a listing).
- * Its own function, so that an article does not compile it on the content script's first call.
- */
-/**
- * The page's own footer (role="contentinfo", or a <footer> outside any article, section or main)
- * inside a non-article page's region: its legal notes and footnotes can outweigh a short grid, which
- * keeps it from being dropped as a minor part of the region.
- */
-function pageFooters(root: Element, stats: Map<Element, ElementStats>, excluded: Element[]): Element[] {
-  const rootLength = stats.get(root)?.textLength ?? 0;
-  const found: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll('footer, [role="contentinfo"]'))) {
-    const length = stats.get(el)?.textLength ?? 0;
-    if (length === 0 || length >= rootLength * 0.9) continue;
-    if (found.some((f) => f.contains(el)) || excluded.some((e) => e.contains(el))) continue;
-    let pageLevel = el.getAttribute('role') === 'contentinfo';
-    if (!pageLevel) {
-      pageLevel = true;
-      for (let up = el.parentElement; up && up !== root.parentElement; up = up.parentElement) {
-        const tag = up.tagName.toUpperCase();
-        if (tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN' || tag === 'ASIDE' || tag === 'NAV' || up.getAttribute('role') === 'main') {
-          pageLevel = false;
-          break;
-        }
-      }
-    }
-    if (pageLevel) found.push(el);
-  }
-  return found;
-}
-
 /** The page's one <main> landmark when it shows almost no text but holds much more hidden. */
 function hiddenMainLandmark(body: Element, stats: Map<Element, ElementStats>): Element | undefined {
   const mains = body.querySelectorAll('main, [role="main"]');
@@ -310,20 +277,10 @@ function hiddenMainLandmark(body: Element, stats: Map<Element, ElementStats>): E
 }
 
 /**
- * Class names that hide an element by the common CSS conventions (Bootstrap's d-none and hidden,
- * Shopify themes' hide, Bulma's is-hidden): what a saved page shows of it a browser does not.
+ * A page that is not an article is read whole: its main region when that shows much more than the
+ * prose root, else the text of its items when the prose root is only a scrap of them (a listing).
+ * Its own function, so that an article does not compile it on the content script's first call.
  */
-const HIDING_CLASS = /^(hide|hidden|d-none|is-hidden)$/;
-
-/** `el` or an ancestor below `body` is hidden by one of those class names. */
-function isHiddenByClass(el: Element, body: Element): boolean {
-  for (let up: Element | null = el; up && up !== body; up = up.parentElement) {
-    const names = up.getAttribute('class');
-    if (names && names.split(/\s+/).some((name) => HIDING_CLASS.test(name))) return true;
-  }
-  return false;
-}
-
 function wholePageContent(
   doc: Document,
   body: Element,
@@ -338,7 +295,7 @@ function wholePageContent(
   let content = articleContent;
   const productPage = isProductPage(doc, tags);
   // A root among a product page's reviews is no text of the product: any region beats it.
-  const proseText = (productPage && isInShopFurniture(articleContent.root, body)) || isHiddenByClass(articleContent.root, body) ? '' : articleContent.text;
+  const proseText = (productPage && isInShopFurniture(articleContent.root, body)) || isInClassHiddenBlock(articleContent.root, body) ? '' : articleContent.text;
   // The main region first, then the listing test: on wcxb-dev 0.849 Word F1 over all pages (the
   // other order 0.850, but it keeps a promo strip beside a landing page's sections).
   const wholePage = mainRegionText(body, articleContent.root, proseText, stats, textOptions, title);

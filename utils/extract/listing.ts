@@ -234,3 +234,31 @@ export const PROSE_FIRST_CONFIDENCE = 0.25;
 export function scrapShare(productPage: boolean, articleConfidence: number): number {
   return productPage || articleConfidence >= PROSE_FIRST_CONFIDENCE ? PRODUCT_PAGE_SCRAP_SHARE : SCRAP_SHARE;
 }
+
+/**
+ * The page's own footer (role="contentinfo", or a <footer> outside any article, section or main)
+ * inside a non-article page's region: its legal notes and footnotes can outweigh a short grid, which
+ * keeps it from being dropped as a minor part of the region.
+ */
+export function pageFooters(root: Element, stats: Map<Element, ElementStats>, excluded: Element[]): Element[] {
+  const rootLength = stats.get(root)?.textLength ?? 0;
+  const found: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('footer, [role="contentinfo"]'))) {
+    const length = stats.get(el)?.textLength ?? 0;
+    if (length === 0 || length >= rootLength * 0.9) continue;
+    if (found.some((f) => f.contains(el)) || excluded.some((e) => e.contains(el))) continue;
+    let pageLevel = el.getAttribute('role') === 'contentinfo';
+    if (!pageLevel) {
+      pageLevel = true;
+      for (let up = el.parentElement; up && up !== root.parentElement; up = up.parentElement) {
+        const tag = up.tagName.toUpperCase();
+        if (tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN' || tag === 'ASIDE' || tag === 'NAV' || up.getAttribute('role') === 'main') {
+          pageLevel = false;
+          break;
+        }
+      }
+    }
+    if (pageLevel) found.push(el);
+  }
+  return found;
+}

@@ -7,7 +7,7 @@
  * leaving them out lowered product pages' Word F1 (0.6269 -> 0.6263), their truth often keeps them.
  */
 import type { ElementStats } from './stats';
-import { classAndId, HEADING_TAGS, shortText, visitBlocks } from './dom';
+import { classAndId, HEADING_TAGS, isHiddenByClassName, shortText, visitBlocks } from './dom';
 
 /** JSON-LD types naming one thing for sale. */
 const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Car']);
@@ -87,15 +87,6 @@ function purchaseControls(doc: Document): number {
 const REVIEWS = /(^|[\s_-])(reviews?|customer-reviews|ratings?|testimonials?|yotpo|okendo|jdgm|judgeme|stamped|bazaarvoice|trustpilot|loox)([\s_-]|$)/i;
 const OTHER_PRODUCTS = /(^|[\s_-])(related|recommend|recommended|recommendations?|upsells?|up-sells?|cross-?sells?|recently-?viewed|also-?viewed|also-?bought|also-?like)([\s_-]|$)/i;
 
-/**
- * A CSS framework's class that hides a block (Bootstrap's d-none and hide, Tailwind's hidden): shops
- * keep the data of every variant, the unchosen sizes' price tables and the like in such blocks, and
- * what the page shows is read without it. Not when a width-prefixed class shows it again
- * ("hidden md:block").
- */
-const HIDDEN_BY_CLASS = /(^|\s)(hide|hidden|d-none|is-hidden)(\s|$)/i;
-const SHOWN_AT_WIDTH = /(^|\s)[a-z0-9]+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)(\s|$)/i;
-
 /** Headings of the blocks of other products a product page shows below its own. */
 const OTHER_PRODUCTS_HEADING =
   /^(related (products?|items)|you (may|might) also (like|need|love)|customers (who (viewed|bought) this( item)? )?also (viewed|bought|liked)|people (who viewed this item )?also viewed|similar (items|products)( you might like)?|frequently bought together|recently viewed( items| products)?|complete the (look|set)|shop the look|more from .{1,40}|recommended( for you| products)?|pairs (well )?with|goes well with|explore more|more to explore|customer reviews|reviews|ratings (&|and) reviews|reviews (&|and) ratings)$/i;
@@ -171,8 +162,7 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
     if (!s || s.textLength === 0) return false;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const names = classAndId(el);
-    const classes = el.getAttribute('class') ?? '';
-    if (HIDDEN_BY_CLASS.test(classes) && !SHOWN_AT_WIDTH.test(classes)) {
+    if (isHiddenByClassName(el)) {
       furniture.push(el);
       return false;
     }
