@@ -141,6 +141,26 @@ describe('lists in the text', () => {
   });
 });
 
+describe('a list of links the text announces', () => {
+  const item = (n: number) => `<li><p><a href="https://forge.example.org/pulls/${n}">Frame hinge patch number ${n} for the lid</a></p></li>`;
+  const items = [1, 2, 3, 4, 5, 6].map(item).join('');
+  // AsciiDoc's markup: every paragraph and list in a wrapper of its own, the section under its heading.
+  const section = (intro: string) => `<div class="sect1"><h2>Patches</h2><div class="sectionbody">
+<div class="paragraph"><p>${intro}</p></div><div class="ulist"><ul>${items}</ul></div></div></div>`;
+
+  it('keeps a bare list of links after a paragraph ending in a colon, with the section holding it', () => {
+    const result = extractArticle(page(section('Many patches were sent for review:')), URL);
+    expect(result.text).toContain('Many patches were sent for review:');
+    expect(result.text).toContain('Frame hinge patch number 6 for the lid');
+  });
+
+  it('still leaves out other pages announced as further reading', () => {
+    const result = extractArticle(page(section('More on cold frames:')), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain('Frame hinge patch number 6');
+  });
+});
+
 describe('boxes after the text named by their heading', () => {
   it.each([
     ['Recommended Articles'],
