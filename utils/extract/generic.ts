@@ -323,6 +323,24 @@ const AUTHOR_BOX =
 /** A word every AUTHOR_BOX name holds: most elements are ruled out before that long pattern is compiled or run. */
 const AUTHOR_BOX_HINT = /author|contributor|writer|sabox|abh_box/i;
 
+/**
+ * A picture's credit line ("Credit: Chris McNamara", "Photo: Getty Images"), named by the class
+ * themes give it (photo-credit, image-credit, wp-block-credit): it says who took a picture the text
+ * does not carry, and reads as a stray line between paragraphs. The caption itself is text (what the
+ * picture shows, as the reader sees it under it), so only the credit goes.
+ */
+const CREDIT = /(^|[\s_-])credits?([\s_-]|$)/i;
+
+/** Longer than a credit line: a credits list (a film's crew, a visualisation's team) is text. */
+const CREDIT_MAX_TEXT = 300;
+
+function isCreditLine(el: Element, s: ElementStats): boolean {
+  // A block under a heading of its own ("Credits") is a section of the page, not a credit line.
+  if (s.textLength > CREDIT_MAX_TEXT || s.headings > 0) return false;
+  const names = classAndId(el);
+  return names.trim() !== '' && CREDIT.test(names);
+}
+
 export function isAuthorBox(el: Element): boolean {
   const names = classAndId(el);
   return AUTHOR_BOX_HINT.test(names) && AUTHOR_BOX.test(names);
@@ -518,6 +536,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
         }
       }
       if (share < 0.3 && isAuthorBox(el)) return true;
+      if (share < 0.3 && isCreditLine(el, s)) return true;
       if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(classAndId(el))) return true;
       if (tag === 'P' || HEADING_TAGS.has(tag)) return false;
       // Conditional cleaning of boxes and lists (Readability's idea, simplified).

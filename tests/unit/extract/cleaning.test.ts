@@ -141,6 +141,18 @@ describe('lists in the text', () => {
   });
 });
 
+describe('credit lines of pictures', () => {
+  it('leaves out a credit line, and keeps the caption itself and a credits section', () => {
+    const figure = '<figure><img src="/f.jpg" alt=""><figcaption>A frame of cedar boards on the south wall.</figcaption><span class="photo-credit">Credit: Dana Reyes</span></figure>';
+    const credits = '<section id="section_credits"><h3>Credits</h3><p>Photography: Sam Ortiz</p></section>';
+    const result = extractArticle(page(figure + credits), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).toContain('A frame of cedar boards');
+    expect(result.text).not.toContain('Credit: Dana Reyes');
+    expect(result.text).toContain('Photography: Sam Ortiz');
+  });
+});
+
 describe('a list of links the text announces', () => {
   const item = (n: number) => `<li><p><a href="https://forge.example.org/pulls/${n}">Frame hinge patch number ${n} for the lid</a></p></li>`;
   const items = [1, 2, 3, 4, 5, 6].map(item).join('');
