@@ -178,12 +178,19 @@ describe('boxes after the text named by their heading', () => {
     ['Recommended Articles'],
     ['Up next'],
     ['About the author'],
+    ['Recent posts'],
   ])('leaves out a box headed "%s"', (heading) => {
     const box = `<div class="wp-block-group"><h3>${heading}</h3><p><a href="/raised-beds">Raised beds for a small yard</a></p><p>Dana Reyes writes about vegetables and small gardens for Garden Example.</p></div>`;
     const result = extractArticle(page(box), URL);
     expect(result.text).toContain('keep the soil warm');
     expect(result.text).not.toContain(heading);
     expect(result.text).not.toContain('Raised beds for a small yard');
+  });
+
+  it('leaves out the toggle of a table of contents and a "Continue reading" link', () => {
+    const result = extractArticle(page('<button class="toc-toggle"></button><p class="toc-title">Contents</p><p><a href="/next">Continue reading</a></p>'), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toMatch(/Contents|Continue reading/);
   });
 
   it('leaves out a "Like this:" line and a "Skip to content" link', () => {
