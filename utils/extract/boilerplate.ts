@@ -30,6 +30,7 @@ const HEADING_PHRASES = [
   'advertisement', 'sponsored', 'sponsored content', 'latest news', 'latest', 'see also', 'also read',
   'recommended articles', 'recommended reading', 'recommended posts', 'recommended stories', 'you might like',
   'you may like', 'up next', 'watch next', 'read next', 'next article', 'popular articles', 'about the author',
+  'recent posts', 'recent articles', 'latest posts', 'more articles', 'related topics', 'keep reading',
 ];
 const HEADING_SET = new Set(HEADING_PHRASES.map(fold));
 
@@ -43,6 +44,9 @@ const TOOL_PHRASES = [
   'share this post', 'copied', 'like this', 'like loading', 'advertisement - continue reading below',
   'was this article helpful?', 'was this helpful?', 'how useful was this post?', 'skip to content',
   'skip to main content',
+  // The toggle of a table of contents (its list of links is left out as links) and calls to go elsewhere.
+  // Not "table of contents": documentation keeps its table of contents, heading and all.
+  'contents', 'on this page', 'continue reading', 'subscribe', 'follow us',
 ];
 const TOOL_SET = new Set(TOOL_PHRASES.map(fold));
 

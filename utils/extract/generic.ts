@@ -323,6 +323,24 @@ const AUTHOR_BOX =
 /** A word every AUTHOR_BOX name holds: most elements are ruled out before that long pattern is compiled or run. */
 const AUTHOR_BOX_HINT = /author|contributor|writer|sabox|abh_box/i;
 
+/**
+ * A picture's credit line ("Credit: Chris McNamara", "Photo: Getty Images"), named by the class
+ * themes give it (photo-credit, image-credit, wp-block-credit): it says who took a picture the text
+ * does not carry, and reads as a stray line between paragraphs. The caption itself is text (what the
+ * picture shows, as the reader sees it under it), so only the credit goes.
+ */
+const CREDIT = /(^|[\s_-])credits?([\s_-]|$)/i;
+
+/** Longer than a credit line: a credits list (a film's crew, a visualisation's team) is text. */
+const CREDIT_MAX_TEXT = 300;
+
+function isCreditLine(el: Element, s: ElementStats): boolean {
+  // A block under a heading of its own ("Credits") is a section of the page, not a credit line.
+  if (s.textLength > CREDIT_MAX_TEXT || s.headings > 0) return false;
+  const names = classAndId(el);
+  return names.trim() !== '' && CREDIT.test(names);
+}
+
 export function isAuthorBox(el: Element): boolean {
   const names = classAndId(el);
   return AUTHOR_BOX_HINT.test(names) && AUTHOR_BOX.test(names);
@@ -392,6 +410,55 @@ function isListInProse(el: Element, stats: Map<Element, ElementStats>): boolean 
     if (unlinkedLength(stats, item) >= 15) annotated++;
   }
   return items >= 2 && annotated * 2 > items;
+}
+
+/**
+ * A list the text announces: the paragraph just before it ends in a colon ("Many patches were sent
+ * for review:"), so the list is what the sentence promised, however bare its links (a changelog, a
+ * list of sources, the sections it goes on to explain). A wrapper holding only the list (AsciiDoc's
+ * div.ulist) counts as the list. Other pages announced as further reading ("More on Wharton:", "You
+ * may also be interested in:") are not the text's.
+ */
+function isAnnouncedList(el: Element, root: Element, stats: Map<Element, ElementStats>): boolean {
+  let list: Element | null = el;
+  while (list && !LIST_TAGS.has(list.tagName.toUpperCase())) {
+    if (list.firstElementChild === null || list.firstElementChild !== list.lastElementChild) return false;
+    list = list.firstElementChild;
+  }
+  if (!list || list.childElementCount < 2) return false;
+  let block = el;
+  while (!block.previousElementSibling && block.parentElement && block.parentElement !== root) block = block.parentElement;
+  const previous = block.previousElementSibling;
+  const ps = previous ? stats.get(previous) : undefined;
+  if (!previous || !ps || ps.textLength < 10 || linkDensity(ps) >= 0.5) return false;
+  const text = shortText(previous, 300);
+  return text !== undefined && /[:：]$/.test(text) && !isBoilerplateHeading(text) && !RELATED_INTRO.test(text);
+}
+
+/** Wording that announces other pages to read, not the text's own list ("More on Wharton:"). */
+const RELATED_INTRO =
+  /\b(related|you may also|you might also|might also like|also be interested|more (on|from|in our|helpful|articles|posts|stories|guides)|other (articles|posts|stories|guides)|further reading|in this (post|article)|share)\b/i;
+
+const LIST_TAGS = new Set(['UL', 'OL']);
+
+/**
+ * The link density of a box left after its announced lists: a section whose own sentences introduce
+ * a list of links is judged by its sentences.
+ */
+function linkDensityWithoutAnnouncedLists(el: Element, root: Element, stats: Map<Element, ElementStats>): number {
+  const s = stats.get(el);
+  if (!s) return 1;
+  let textLength = s.textLength;
+  let linkLength = s.linkLength;
+  const counted: Element[] = [];
+  for (const list of Array.from(el.querySelectorAll('ul, ol'))) {
+    const ls = stats.get(list);
+    if (!ls || counted.some((outer) => outer.contains(list)) || !isAnnouncedList(list, root, stats)) continue;
+    counted.push(list);
+    textLength -= ls.textLength;
+    linkLength -= ls.linkLength;
+  }
+  return textLength > 0 ? linkLength / textLength : 1;
 }
 
 export interface CleanOptions {
@@ -469,14 +536,15 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
         }
       }
       if (share < 0.3 && isAuthorBox(el)) return true;
+      if (share < 0.3 && isCreditLine(el, s)) return true;
       if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(classAndId(el))) return true;
       if (tag === 'P' || HEADING_TAGS.has(tag)) return false;
       // Conditional cleaning of boxes and lists (Readability's idea, simplified).
       if (['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'DL', 'ASIDE', 'HEADER', 'FOOTER', 'FIGURE'].includes(tag) && s.commas < 10 && share < 0.5) {
         if (weight < 0 && density > 0.2) return true;
         const list = tag === 'UL' || tag === 'OL';
-        const proseList = list && density <= 0.6 && isListInProse(el, stats);
-        if (density > 0.5 && !proseList) return true;
+        const proseList = (list && density <= 0.6 && isListInProse(el, stats)) || (density > 0.35 && isAnnouncedList(el, root, stats));
+        if (density > 0.5 && !proseList && !(!list && linkDensityWithoutAnnouncedLists(el, root, stats) <= 0.5)) return true;
         if (list && !proseList && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
         if (s.inputs > 2 && s.inputs > s.paragraphs / 3 && !(list && isChecklist(el, s))) {
           // Prose sections may carry icon buttons (badges, gallery arrows); those are not form controls.

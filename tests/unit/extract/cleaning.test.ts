@@ -141,17 +141,56 @@ describe('lists in the text', () => {
   });
 });
 
+describe('credit lines of pictures', () => {
+  it('leaves out a credit line, and keeps the caption itself and a credits section', () => {
+    const figure = '<figure><img src="/f.jpg" alt=""><figcaption>A frame of cedar boards on the south wall.</figcaption><span class="photo-credit">Credit: Dana Reyes</span></figure>';
+    const credits = '<section id="section_credits"><h3>Credits</h3><p>Photography: Sam Ortiz</p></section>';
+    const result = extractArticle(page(figure + credits), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).toContain('A frame of cedar boards');
+    expect(result.text).not.toContain('Credit: Dana Reyes');
+    expect(result.text).toContain('Photography: Sam Ortiz');
+  });
+});
+
+describe('a list of links the text announces', () => {
+  const item = (n: number) => `<li><p><a href="https://forge.example.org/pulls/${n}">Frame hinge patch number ${n} for the lid</a></p></li>`;
+  const items = [1, 2, 3, 4, 5, 6].map(item).join('');
+  // AsciiDoc's markup: every paragraph and list in a wrapper of its own, the section under its heading.
+  const section = (intro: string) => `<div class="sect1"><h2>Patches</h2><div class="sectionbody">
+<div class="paragraph"><p>${intro}</p></div><div class="ulist"><ul>${items}</ul></div></div></div>`;
+
+  it('keeps a bare list of links after a paragraph ending in a colon, with the section holding it', () => {
+    const result = extractArticle(page(section('Many patches were sent for review:')), URL);
+    expect(result.text).toContain('Many patches were sent for review:');
+    expect(result.text).toContain('Frame hinge patch number 6 for the lid');
+  });
+
+  it('still leaves out other pages announced as further reading', () => {
+    const result = extractArticle(page(section('More on cold frames:')), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toContain('Frame hinge patch number 6');
+  });
+});
+
 describe('boxes after the text named by their heading', () => {
   it.each([
     ['Recommended Articles'],
     ['Up next'],
     ['About the author'],
+    ['Recent posts'],
   ])('leaves out a box headed "%s"', (heading) => {
     const box = `<div class="wp-block-group"><h3>${heading}</h3><p><a href="/raised-beds">Raised beds for a small yard</a></p><p>Dana Reyes writes about vegetables and small gardens for Garden Example.</p></div>`;
     const result = extractArticle(page(box), URL);
     expect(result.text).toContain('keep the soil warm');
     expect(result.text).not.toContain(heading);
     expect(result.text).not.toContain('Raised beds for a small yard');
+  });
+
+  it('leaves out the toggle of a table of contents and a "Continue reading" link', () => {
+    const result = extractArticle(page('<button class="toc-toggle"></button><p class="toc-title">Contents</p><p><a href="/next">Continue reading</a></p>'), URL);
+    expect(result.text).toContain('keep the soil warm');
+    expect(result.text).not.toMatch(/Contents|Continue reading/);
   });
 
   it('leaves out a "Like this:" line and a "Skip to content" link', () => {

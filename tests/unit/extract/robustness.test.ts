@@ -100,6 +100,8 @@ describe('extractArticle never throws', () => {
     expect(result.text).not.toContain('Mattress collection number');
     expect(result.textOptions.includeHidden).toBeUndefined();
     expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+    // React numbers its segments in hexadecimal: the eleventh is S:a.
+    expect(extractArticle(page('hidden id="S:a"'), 'https://mattress.example.com/blog/best-mattress-side-sleepers').text).toContain('takes the pressure off your hips');
     // Any other hidden block stays unread when the visible page has text of its own.
     const other = extractArticle(page('hidden id="drawer"'), 'https://mattress.example.com/blog/best-mattress-side-sleepers');
     expect(other.text).not.toContain('takes the pressure off your hips');
