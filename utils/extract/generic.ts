@@ -544,7 +544,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
         if (weight < 0 && density > 0.2) return true;
         const list = tag === 'UL' || tag === 'OL';
         const proseList = (list && density <= 0.6 && isListInProse(el, stats)) || (density > 0.35 && isAnnouncedList(el, root, stats));
-        if (density > 0.5 && !proseList && !(!list && linkDensityWithoutAnnouncedLists(el, root, stats) <= 0.5)) return true;
+        if (density > 0.5 && !proseList && (list || linkDensityWithoutAnnouncedLists(el, root, stats) > 0.5)) return true;
         if (list && !proseList && density > 0.35 && s.listItems > 0 && s.textLength / s.listItems < 80) return true;
         if (s.inputs > 2 && s.inputs > s.paragraphs / 3 && !(list && isChecklist(el, s))) {
           // Prose sections may carry icon buttons (badges, gallery arrows); those are not form controls.

@@ -31,8 +31,9 @@ const CELL_TAGS = new Set(['TD', 'TH']);
 /**
  * React's streamed server rendering sends content that was not ready with the shell as a hidden
  * `<div hidden id="S:n">` at the end of the body, and an inline script moves it into its place at
- * once (its number is hexadecimal: S:9 is followed by S:a). In a browser such a div never lasts; in a saved page the script never ran and the div holds
- * the page's real content (the article, a product), so it is read as if the script had run.
+ * once (its number is hexadecimal: S:9 is followed by S:a). In a browser such a div never lasts; in
+ * a saved page the script never ran and the div holds the page's real content (the article, a
+ * product), so it is read as if the script had run.
  */
 const STREAMED_SEGMENT_ID = /^S:[0-9a-f]+$/i;
 
