@@ -23,7 +23,7 @@ import { listingContent, pageFooters, scrapShare } from './listing';
 import { threadFurniture } from './thread';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
-import { bylineNearTitle, dateNearTitle, labelledDates } from './visible-meta';
+import { bylineNearTitle, dateNearTitle, labelledDates, metaLinesAfterTitle } from './visible-meta';
 
 export { articleTextOf, articleTextWithSegments } from './text';
 export type { ArticleText, TextOptions, TextSegment } from './text';
@@ -404,6 +404,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   excluded = excluded.concat(findRepeatedSections(root, stats, excluded));
   const trailer = vietnamese ? findTrailerLines(root, excluded, stats) : { excluded: [] as Element[] };
   excluded = excluded.concat(trailer.excluded);
+  excluded = excluded.concat(metaLinesAfterTitle(titleEl, root, stats).filter((line) => !excluded.some((el) => el.contains(line))));
 
   const text = articleTextOf(root, excluded, textOptions);
 

@@ -118,3 +118,45 @@ export function labelledDates(body: Element, lang: 'vi' | 'en', offset: string):
   }
   return found;
 }
+
+/** What a date line holds besides the date: month and weekday names, labels, zone names. */
+const DATE_LINE_WORDS =
+  /(?<!\p{L})(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|published|posted|updated|last|on|at|am|pm|edt|est|utc|gmt|ngày|tháng|năm|thứ|hai|ba|tư|sáu|bảy|chủ nhật|cập nhật|đăng)(?!\p{L})/giu;
+
+/** A line that is only a date ("June 3, 2021", "Published: 12/06/2023 10:30") or only a byline. */
+function isMetaLine(el: Element, depth = 0): boolean {
+  const text = collapse(el.textContent);
+  if (!text) return false;
+  if (BYLINE_PREFIX.test(text)) {
+    const names = text.replace(BYLINE_PREFIX, '');
+    if (names.length <= 80 && isAuthorLine(names)) return true;
+  }
+  if (text.length <= 60 && findDateInText(text) !== undefined) {
+    const rest = text.toLowerCase().replace(DATE_LINE_WORDS, '').replace(/[\d\s\p{P}\p{S}]+/gu, '');
+    if (rest.length <= 3) return true;
+  }
+  // A box of such lines: the byline above the date.
+  if (depth > 0 || el.childElementCount < 2) return false;
+  let lines = 0;
+  for (const child of Array.from(el.children)) {
+    if (!collapse(child.textContent)) continue;
+    if (!isMetaLine(child, depth + 1)) return false;
+    lines++;
+  }
+  return lines > 0;
+}
+
+/**
+ * The byline and date lines between the title and the text, where they sit inside the article's
+ * root: metadata the reader sees above the text, as the author line is below a Vietnamese article.
+ */
+export function metaLinesAfterTitle(titleEl: Element | null, root: Element, stats: Map<Element, ElementStats>): Element[] {
+  if (!titleEl) return [];
+  const lines: Element[] = [];
+  for (const el of shortElementsAfterTitle(titleEl, stats)) {
+    if (!collapse(el.textContent)) continue;
+    if (!isMetaLine(el)) break;
+    if (el !== root && root.contains(el)) lines.push(el);
+  }
+  return lines;
+}

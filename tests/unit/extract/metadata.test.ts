@@ -153,6 +153,17 @@ describe('metadata a page gives only in its visible text or scholarly tags', () 
     );
     expect(result.meta.author).toBe('Jason Bates');
     expect(result.meta.published).toBe('2021-06-03T15:49:33-04:00');
+    // Metadata above the text, not the text's first lines.
+    expect(result.text).not.toMatch(/Jason Bates|June 3, 2021/);
+    expect(result.text.startsWith('The agency announced')).toBe(true);
+  });
+
+  it('keeps a first sentence that only starts with a date', () => {
+    const result = englishPage(
+      '<title>Grants for small businesses</title>',
+      `<article><h1>Grants for small businesses</h1><p>On June 3, 2021, the agency opened the first round.</p>${EN_PARAS}</article>`,
+    );
+    expect(result.text.startsWith('On June 3, 2021, the agency opened the first round.')).toBe(true);
   });
 
   it('does not take a sentence starting with "By" for a byline', () => {
