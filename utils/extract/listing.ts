@@ -6,7 +6,7 @@
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
-import { classAndId, shortText, visitBlocks } from './dom';
+import { boxLedBy, classAndId, HEADING_TAGS, shortText, visitBlocks } from './dom';
 import { linkDensity, type ElementStats } from './stats';
 import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
@@ -20,6 +20,9 @@ const FURNITURE =
 
 /** Furniture is only ever a minor part of the region; a block holding more is the content. */
 const FURNITURE_MAX_SHARE = 0.3;
+
+/** A box of other pages under its heading is left out while it is less than this share of the region. */
+const OTHER_PAGES_BOX_MAX_SHARE = 0.5;
 
 /**
  * Class names of the common conventions for text only a screen reader announces (Bootstrap and
@@ -80,6 +83,43 @@ const LISTING_CONTROLS = [
   /^(quick (view|shop|add|look)|add to (cart|bag|basket|wishlist|wish list|favou?rites|compare)|compare|(choose|select|more|see) options|shop now|buy now|(view|see) details|apply now)$/,
   /^(sắp xếp theo|sắp xếp|bộ lọc|lọc theo|xóa bộ lọc|xoá bộ lọc|đang tải|tải thêm)$/u,
 ];
+
+/**
+ * Headings of a box of other pages of the same kind as this one: a thread's "Similar threads",
+ * "Related discussions", "Suggested topics", "More topics from this board", a portal's "Tin liên
+ * quan". Such a box lists other pages to go to, not this page's content, and goes with its heading,
+ * as a related box goes with its heading in article cleaning. Headings only: a button or a line of
+ * prose may use the same words.
+ */
+const OTHER_PAGES_HEADING =
+  /^((check out )?other )?(related|similar|suggested|recommended) (discussions|topics|threads|questions|posts|conversations)$|^more (topics|threads|discussions|questions) (from|in) (this|the) (board|forum|category|community|subforum)$|^(tin|bài|bài viết|chủ đề|câu hỏi) (liên quan|tương tự)$/u;
+
+const isOtherPagesHeading = (text: string) =>
+  OTHER_PAGES_HEADING.test(text.normalize('NFC').toLowerCase().replace(/[\s:]+$/u, ''));
+
+/**
+ * The boxes of other pages inside `root` (the content of a page read whole: its main region, its
+ * listing region or its prose root), each with the heading that leads it; `skip` are subtrees
+ * already left out.
+ */
+export function otherPagesBoxes(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element>): Element[] {
+  const rootLength = stats.get(root)?.textLength ?? 0;
+  const boxes: Element[] = [];
+  visitBlocks(root, skip, (el) => {
+    const length = stats.get(el)?.textLength ?? 0;
+    if (length === 0) return false;
+    if (!HEADING_TAGS.has(el.tagName.toUpperCase())) return true;
+    const text = length <= 60 ? shortText(el, 60) : undefined;
+    if (text !== undefined && isOtherPagesHeading(text)) boxes.push(boxLedBy(el, text, root, stats, rootLength * OTHER_PAGES_BOX_MAX_SHARE) ?? el);
+    return false;
+  });
+  // A heading's box encloses blocks visited before the heading: keep the outermost.
+  const set = new Set(boxes);
+  return boxes.filter((el) => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (set.has(up)) return false;
+    return true;
+  });
+}
 
 export function isListingControl(text: string): boolean {
   const key = text.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim().replace(/[\s:.…]+$/u, '');
@@ -191,7 +231,8 @@ export function readAsListing(
   textOptions: TextOptions = {},
   alsoExcluded: readonly Element[] = [],
 ): ListingContent {
-  const furniture = listingExcluded(root, stats).concat(alsoExcluded);
+  let furniture = listingExcluded(root, stats).concat(alsoExcluded);
+  furniture = furniture.concat(otherPagesBoxes(root, stats, furniture));
   const repeats = repeatedShortBlocks(root, stats, furniture);
   const excluded = furniture.concat(repeats);
   const text = articleTextOf(root, excluded, textOptions);
