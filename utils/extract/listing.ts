@@ -25,6 +25,14 @@ const FURNITURE_MAX_SHARE = 0.3;
 const OTHER_PAGES_BOX_MAX_SHARE = 0.5;
 
 /**
+ * A block its class or id calls a sidebar is the page's <aside> by another name, and is left out on
+ * the same terms as an <aside>: while it holds less than half of the region. A forum's sidebar of
+ * trending threads and latest posts can be longer than a short thread's posts.
+ */
+const SIDEBAR = /(^|[\s_-])sidebar([\s_-]|$)/i;
+const SIDEBAR_MAX_SHARE = 0.5;
+
+/**
  * Class names of the common conventions for text only a screen reader announces (Bootstrap and
  * Tailwind sr-only, visually-hidden, WordPress screen-reader-text and the older assistive-text,
  * Drupal element-invisible, Foundation show-for-sr, a shop's off-screen price copy): a shop card's
@@ -150,6 +158,7 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       // "added to cart" notice), shown on demand rather than read.
       if (share < FURNITURE_MAX_SHARE && (tag === 'DIALOG' || TRANSIENT_ROLES.has(el.getAttribute('role') ?? ''))) return true;
       if (share < FURNITURE_MAX_SHARE && FURNITURE.test(classAndId(el))) return true;
+      if (share < SIDEBAR_MAX_SHARE && SIDEBAR.test(classAndId(el))) return true;
       if (share < NEARLY_WHOLE_REGION && CONSENT_BOX.test(classAndId(el))) return true;
       // A bare wrapper around one child is judged through that child (reading textContent at every
       // level of a deep chain would be quadratic).

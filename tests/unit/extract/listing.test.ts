@@ -57,6 +57,16 @@ describe('listingExcluded', () => {
     expect(textOf(`<html><body><main>${sidebar}</main></body></html>`)).toContain('Handbook chapter number 7');
   });
 
+  it('drops a block named sidebar that is a third of the region, as it drops an <aside>, but not one that is most of it', () => {
+    const trending = Array.from({ length: 3 }, (_, i) => `<li><a href="/t/${i}">Trending thread number ${i + 1} about graphics cards</a> Started by member${i}, replies ${i * 7}</li>`).join('');
+    const sidebar = `<div class="p-body-sidebar"><h3>Trending threads</h3><ul>${trending}</ul></div>`;
+    const posts = '<div class="posts"><p>Which of these two graphics cards is faster for 1440p gaming at high settings, and is the difference worth the price?</p><p>The first one is about fifteen percent faster in most games at that resolution, and it draws less power too.</p><p>Thanks, I will get the first one then, since the power supply I have is already close to its limit with the old card.</p></div>';
+    const text = textOf(`<html><body><div class="p-body">${posts}${sidebar}</div></body></html>`);
+    expect(text).toContain('fifteen percent faster');
+    expect(text).not.toContain('Trending thread number 2');
+    expect(textOf(`<html><body><div class="p-body"><p>Thanks.</p>${sidebar}</div></body></html>`)).toContain('Trending thread number 2');
+  });
+
   it('drops the site’s copyright line left in the region, but not a sentence about copyright', () => {
     const text = textOf(
       `<html><body><div class="list">${headlineCards(4)}</div><p>Copyright law protects the survey maps for seventy years.</p>` +
