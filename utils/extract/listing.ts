@@ -32,6 +32,8 @@ const OTHER_PAGES_BOX_MAX_SHARE = 0.5;
 const SIDEBAR = /(^|[\s_-])sidebar([\s_-]|$)/i;
 const SIDEBAR_MAX_SHARE = 0.5;
 
+const hasVisibleControl = (form: Element) => form.querySelector('textarea, select, button, input:not([type="hidden" i]), [role="button"]') !== null;
+
 /**
  * Class names of the common conventions for text only a screen reader announces (Bootstrap and
  * Tailwind sr-only, visually-hidden, WordPress screen-reader-text and the older assistive-text,
@@ -151,8 +153,10 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       if (isUnlikely(el) && (share < 0.5 || (share < NEARLY_WHOLE_REGION && linkDensity(s) >= MENU_MIN_LINK_DENSITY))) return true;
       const tag = el.tagName.toUpperCase();
       // A form, or a label naming a form control (a filter checkbox, a size or colour choice), is
-      // something to operate, not to read.
-      if ((tag === 'FORM' || tag === 'LABEL') && share < FURNITURE_MAX_SHARE) return true;
+      // something to operate, not to read. A form of prose with no control a reader sees is not: a
+      // forum engine can wrap each comment's text in one (to edit it in place), with only hidden
+      // inputs.
+      if (((tag === 'FORM' && (linkDensity(s) >= 0.5 || hasVisibleControl(el))) || tag === 'LABEL') && share < FURNITURE_MAX_SHARE) return true;
       if (share < FURNITURE_MAX_SHARE && isScreenReaderOnly(el)) return true;
       // Dialogs, tooltips and alerts are passing UI over the page (a cookie or sign-up prompt, an
       // "added to cart" notice), shown on demand rather than read.
