@@ -1,4 +1,5 @@
 /** Small readings of the DOM that several extraction steps share. */
+import type { ElementStats } from './stats';
 
 export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -53,4 +54,25 @@ export function visitBlocks(root: Element, skip: Iterable<Element>, visit: (el: 
     const el = stack.pop()!;
     if (!skipped.has(el) && visit(el)) pushChildren(el);
   }
+}
+
+/**
+ * The box a heading leads: its largest ancestor below `root` that still starts with the heading (a
+ * heading's own bar with a "See all" link can sit apart from the list it names), holds more than
+ * the heading and less than `maxLength` characters. A heading in the middle of a box (a "Reviews"
+ * tab among a product's own tabs) does not name the box, nor does one above the page's h1.
+ * Undefined when no ancestor qualifies.
+ */
+export function boxLedBy(heading: Element, headingText: string, root: Element, stats: Map<Element, ElementStats>, maxLength: number): Element | undefined {
+  const headingLength = stats.get(heading)?.textLength ?? 0;
+  const ledBy = (box: Element) =>
+    (box.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trimStart().startsWith(headingText) && !box.querySelector('h1');
+  let found: Element | undefined;
+  for (let box = heading.parentElement; box && box !== root; box = box.parentElement) {
+    const length = stats.get(box)?.textLength ?? 0;
+    if (length <= headingLength * 1.5 + 10) continue;
+    if (length >= maxLength || !ledBy(box)) break;
+    found = box;
+  }
+  return found;
 }

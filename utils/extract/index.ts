@@ -19,7 +19,7 @@ import {
 import { mainRegionText } from './pagetext';
 import { isInShopFurniture, isProductPage, productFurniture } from './product';
 import { PROFILES, allMatches, firstMatch, firstOwnMatch, profileFor, type PortalProfile } from './profiles';
-import { listingContent, pageFooters, scrapShare } from './listing';
+import { listingContent, otherPagesBoxes, pageFooters, scrapShare } from './listing';
 import { threadFurniture } from './thread';
 import { linkDensity, measure, type Collected, type ElementStats } from './stats';
 import { articleTextOf, type TextOptions } from './text';
@@ -313,6 +313,9 @@ function wholePageContent(
     content = { root: content.root, excluded: excludedNow, text: articleTextOf(content.root, excludedNow, textOptions) };
     reasons.push(reason);
   };
+  // A region read as a listing has left out the boxes of other threads or topics ("Similar
+  // threads", "Related discussions") already; the prose root has not.
+  if (content === articleContent) leaveOut(otherPagesBoxes(content.root, stats, content.excluded), 'not an article: boxes of other pages left out');
   leaveOut(pageFooters(content.root, stats, content.excluded), 'not an article: the page footer left out');
   // A thread's posts without what each post carries around them (poster cards, signatures).
   leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');

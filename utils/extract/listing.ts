@@ -6,7 +6,7 @@
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
-import { classAndId, shortText, visitBlocks } from './dom';
+import { boxLedBy, classAndId, HEADING_TAGS, shortText, visitBlocks } from './dom';
 import { linkDensity, type ElementStats } from './stats';
 import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
@@ -20,6 +20,19 @@ const FURNITURE =
 
 /** Furniture is only ever a minor part of the region; a block holding more is the content. */
 const FURNITURE_MAX_SHARE = 0.3;
+
+/** A box of other pages under its heading is left out while it is less than this share of the region. */
+const OTHER_PAGES_BOX_MAX_SHARE = 0.5;
+
+/**
+ * A block its class or id calls a sidebar is the page's <aside> by another name, and is left out on
+ * the same terms as an <aside>: while it holds less than half of the region. A forum's sidebar of
+ * trending threads and latest posts can be longer than a short thread's posts.
+ */
+const SIDEBAR = /(^|[\s_-])sidebar([\s_-]|$)/i;
+const SIDEBAR_MAX_SHARE = 0.5;
+
+const hasVisibleControl = (form: Element) => form.querySelector('textarea, select, button, input:not([type="hidden" i]), [role="button"]') !== null;
 
 /**
  * Class names of the common conventions for text only a screen reader announces (Bootstrap and
@@ -81,6 +94,43 @@ const LISTING_CONTROLS = [
   /^(sắp xếp theo|sắp xếp|bộ lọc|lọc theo|xóa bộ lọc|xoá bộ lọc|đang tải|tải thêm)$/u,
 ];
 
+/**
+ * Headings of a box of other pages of the same kind as this one: a thread's "Similar threads",
+ * "Related discussions", "Suggested topics", "More topics from this board", a portal's "Tin liên
+ * quan". Such a box lists other pages to go to, not this page's content, and goes with its heading,
+ * as a related box goes with its heading in article cleaning. Headings only: a button or a line of
+ * prose may use the same words.
+ */
+const OTHER_PAGES_HEADING =
+  /^((check out )?other )?(related|similar|suggested|recommended) (discussions|topics|threads|questions|posts|conversations)$|^more (topics|threads|discussions|questions) (from|in) (this|the) (board|forum|category|community|subforum)$|^(tin|bài|bài viết|chủ đề|câu hỏi) (liên quan|tương tự)$/u;
+
+const isOtherPagesHeading = (text: string) =>
+  OTHER_PAGES_HEADING.test(text.normalize('NFC').toLowerCase().replace(/[\s:]+$/u, ''));
+
+/**
+ * The boxes of other pages inside `root` (the content of a page read whole: its main region, its
+ * listing region or its prose root), each with the heading that leads it; `skip` are subtrees
+ * already left out.
+ */
+export function otherPagesBoxes(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element>): Element[] {
+  const rootLength = stats.get(root)?.textLength ?? 0;
+  const boxes: Element[] = [];
+  visitBlocks(root, skip, (el) => {
+    const length = stats.get(el)?.textLength ?? 0;
+    if (length === 0) return false;
+    if (!HEADING_TAGS.has(el.tagName.toUpperCase())) return true;
+    const text = length <= 60 ? shortText(el, 60) : undefined;
+    if (text !== undefined && isOtherPagesHeading(text)) boxes.push(boxLedBy(el, text, root, stats, rootLength * OTHER_PAGES_BOX_MAX_SHARE) ?? el);
+    return false;
+  });
+  // A heading's box encloses blocks visited before the heading: keep the outermost.
+  const set = new Set(boxes);
+  return boxes.filter((el) => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (set.has(up)) return false;
+    return true;
+  });
+}
+
 export function isListingControl(text: string): boolean {
   const key = text.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim().replace(/[\s:.…]+$/u, '');
   return key.length <= 60 && LISTING_CONTROLS.some((pattern) => pattern.test(key));
@@ -103,13 +153,16 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       if (isUnlikely(el) && (share < 0.5 || (share < NEARLY_WHOLE_REGION && linkDensity(s) >= MENU_MIN_LINK_DENSITY))) return true;
       const tag = el.tagName.toUpperCase();
       // A form, or a label naming a form control (a filter checkbox, a size or colour choice), is
-      // something to operate, not to read.
-      if ((tag === 'FORM' || tag === 'LABEL') && share < FURNITURE_MAX_SHARE) return true;
+      // something to operate, not to read. A form of prose with no control a reader sees is not: a
+      // forum engine can wrap each comment's text in one (to edit it in place), with only hidden
+      // inputs.
+      if (((tag === 'FORM' && (linkDensity(s) >= 0.5 || hasVisibleControl(el))) || tag === 'LABEL') && share < FURNITURE_MAX_SHARE) return true;
       if (share < FURNITURE_MAX_SHARE && isScreenReaderOnly(el)) return true;
       // Dialogs, tooltips and alerts are passing UI over the page (a cookie or sign-up prompt, an
       // "added to cart" notice), shown on demand rather than read.
       if (share < FURNITURE_MAX_SHARE && (tag === 'DIALOG' || TRANSIENT_ROLES.has(el.getAttribute('role') ?? ''))) return true;
       if (share < FURNITURE_MAX_SHARE && FURNITURE.test(classAndId(el))) return true;
+      if (share < SIDEBAR_MAX_SHARE && SIDEBAR.test(classAndId(el))) return true;
       if (share < NEARLY_WHOLE_REGION && CONSENT_BOX.test(classAndId(el))) return true;
       // A bare wrapper around one child is judged through that child (reading textContent at every
       // level of a deep chain would be quadratic).
@@ -191,7 +244,8 @@ export function readAsListing(
   textOptions: TextOptions = {},
   alsoExcluded: readonly Element[] = [],
 ): ListingContent {
-  const furniture = listingExcluded(root, stats).concat(alsoExcluded);
+  let furniture = listingExcluded(root, stats).concat(alsoExcluded);
+  furniture = furniture.concat(otherPagesBoxes(root, stats, furniture));
   const repeats = repeatedShortBlocks(root, stats, furniture);
   const excluded = furniture.concat(repeats);
   const text = articleTextOf(root, excluded, textOptions);

@@ -7,7 +7,7 @@
  * leaving them out lowered product pages' Word F1 (0.6269 -> 0.6263), their truth often keeps them.
  */
 import type { ElementStats } from './stats';
-import { classAndId, HEADING_TAGS, isHiddenByClassName, shortText, visitBlocks } from './dom';
+import { boxLedBy, classAndId, HEADING_TAGS, isHiddenByClassName, shortText, visitBlocks } from './dom';
 
 /** JSON-LD types naming one thing for sale. */
 const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Car']);
@@ -115,27 +115,6 @@ const CURRENCY = /[$€£¥₫]|\b(USD|EUR|GBP|kr|zł)\b|\dđ|^(from|now|was|onl
 const FURNITURE_MAX_SHARE = 0.5;
 
 /**
- * The box a heading of other products leads: its largest ancestor that still starts with the
- * heading (the heading's own bar with a "See all" link can sit apart from the carousel it names),
- * holds more than the heading and is a minor part of the region.
- */
-function boxLedBy(heading: Element, headingText: string, root: Element, stats: Map<Element, ElementStats>, rootLength: number): Element | undefined {
-  const headingLength = stats.get(heading)?.textLength ?? 0;
-  // A heading in the middle of a box (a "Reviews" tab among the product's own tabs) does not
-  // name the box, nor does one above the product's own name.
-  const ledBy = (box: Element) =>
-    (box.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trimStart().startsWith(headingText) && !box.querySelector('h1');
-  let found: Element | undefined;
-  for (let box = heading.parentElement; box && box !== root; box = box.parentElement) {
-    const length = stats.get(box)?.textLength ?? 0;
-    if (length <= headingLength * 1.5 + 10) continue;
-    if (length >= rootLength * FURNITURE_MAX_SHARE || !ledBy(box)) break;
-    found = box;
-  }
-  return found;
-}
-
-/**
  * Paragraph voting can settle on the customer reviews of a product page (they are its longest prose):
  * `el`, the chosen root, is then inside a block named as reviews or other products, and the product's
  * own text is elsewhere. A block so named that holds the page's h1 is the page's layout, not its
@@ -174,7 +153,7 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
     if (s.textLength <= 60) {
       const text = shortText(el, 60);
       if (text !== undefined && HEADING_TAGS.has(tag) && (OTHER_PRODUCTS_HEADING.test(text) || OTHER_PRODUCTS_PHRASE.test(headingPhrase(text)))) {
-        const box = boxLedBy(el, text, root, stats, rootLength);
+        const box = boxLedBy(el, text, root, stats, rootLength * FURNITURE_MAX_SHARE);
         furniture.push(box ?? el);
         return false;
       }

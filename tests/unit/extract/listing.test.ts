@@ -57,6 +57,35 @@ describe('listingExcluded', () => {
     expect(textOf(`<html><body><main>${sidebar}</main></body></html>`)).toContain('Handbook chapter number 7');
   });
 
+  it('drops a block named sidebar that is a third of the region, as it drops an <aside>, but not one that is most of it', () => {
+    const trending = Array.from({ length: 3 }, (_, i) => `<li><a href="/t/${i}">Trending thread number ${i + 1} about graphics cards</a> Started by member${i}, replies ${i * 7}</li>`).join('');
+    const sidebar = `<div class="p-body-sidebar"><h3>Trending threads</h3><ul>${trending}</ul></div>`;
+    const posts = '<div class="posts"><p>Which of these two graphics cards is faster for 1440p gaming at high settings, and is the difference worth the price?</p><p>The first one is about fifteen percent faster in most games at that resolution, and it draws less power too.</p><p>Thanks, I will get the first one then, since the power supply I have is already close to its limit with the old card.</p></div>';
+    const text = textOf(`<html><body><div class="p-body">${posts}${sidebar}</div></body></html>`);
+    expect(text).toContain('fifteen percent faster');
+    expect(text).not.toContain('Trending thread number 2');
+    expect(textOf(`<html><body><div class="p-body"><p>Thanks.</p>${sidebar}</div></body></html>`)).toContain('Trending thread number 2');
+  });
+
+  it('reads a form of prose with only hidden inputs (a comment wrapped for editing in place), and drops forms to operate', () => {
+    const comment = (id: number, words: string) =>
+      `<div class="comment"><p class="tagline">user${id} 12 points 3 hours ago</p><form action="#" class="usertext"><input type="hidden" name="thing_id" value="t1_${id}">` +
+      `<div class="md"><p>${words}</p></div></form></div>`;
+    const comments = [
+      comment(1, 'Might this also be a cure for tinnitus if new hair cells could be grown in the inner ear?'),
+      comment(2, 'Those are different cells, but the same idea could probably work for them in a few years.'),
+      comment(3, 'I will wear mouse hair if that is what it takes, honestly, the sooner the better.'),
+      comment(4, 'The study was carried out in mice, so human trials are still a long way off.'),
+    ].join('');
+    const reply = '<form action="/comment"><textarea name="text"></textarea><button type="submit">Save your reply</button></form>';
+    const jump = '<form action="/r/"><input type="hidden" name="v" value="1"><a href="/r/a">Jump to the front page</a> <a href="/r/b">Jump to all</a></form>';
+    const text = textOf(`<html><body><div class="thread">${comments}${reply}${jump}</div></body></html>`);
+    expect(text).toContain('cure for tinnitus');
+    expect(text).toContain('human trials are still a long way off');
+    expect(text).not.toContain('Save your reply');
+    expect(text).not.toContain('Jump to the front page');
+  });
+
   it('drops the site’s copyright line left in the region, but not a sentence about copyright', () => {
     const text = textOf(
       `<html><body><div class="list">${headlineCards(4)}</div><p>Copyright law protects the survey maps for seventy years.</p>` +

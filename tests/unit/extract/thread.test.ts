@@ -8,6 +8,7 @@ import { extractArticle } from '../../../utils/extract/index';
 import { measure } from '../../../utils/extract/stats';
 import { articleTextOf } from '../../../utils/extract/text';
 import { threadFurniture } from '../../../utils/extract/thread';
+import { otherPagesBoxes } from '../../../utils/extract/listing';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 
@@ -102,5 +103,43 @@ describe('threadFurniture', () => {
     );
     expect(threadFurniture(root, stats, [root.querySelector('#side')!])).toEqual([]);
     expect(threadFurniture(root, stats)).toHaveLength(2);
+  });
+});
+
+/** A box of other threads under its heading, as forum engines put one below the posts. */
+const similarThreads = (heading: string) => `<div class="block"><div class="block-container"><h3 class="block-header">${heading}</h3>
+<div class="block-body"><ul>
+<li><a href="/t/1">Which board for a quiet home server?</a> <p>Started by nightowl, Mar 22, 2011, replies 12, views 3K, last reply by firmware_guru on Mar 24, 2011</p></li>
+<li><a href="/t/2">Power LED stays on after shutdown</a> <p>Started by ledhater, Nov 12, 2011, replies 4, views 950, last reply by nightowl on May 19, 2012</p></li>
+<li><a href="/t/3">Best case for passive cooling</a> <p>Started by coolbreeze, Nov 7, 2011, replies 31, views 8K, last reply by ledhater on Nov 9, 2011</p></li>
+</ul></div></div></div>`;
+
+describe('a thread read whole leaves out the boxes of other threads', () => {
+  it('drops a "Similar threads" box with its heading, keeping every post', () => {
+    const doc = parse(`<html><head><title>Turning off all LEDs - Forums</title></head><body>
+<div id="page-body"><h2 class="topic-title">Turning off all LEDs</h2>
+<div class="topic">${BODIES.map(post).join('\n')}${similarThreads('Similar threads')}</div></div></body></html>`);
+    const result = extractArticle(doc, 'https://forums.example.org/viewtopic.php?t=361697');
+    expect(result.isArticle).toBe(false);
+    for (const body of BODIES) expect(result.text).toContain(body);
+    expect(result.text).not.toContain('Similar threads');
+    expect(result.text).not.toContain('quiet home server');
+    expect(articleTextOf(result.root!, result.excluded, result.textOptions)).toBe(result.text);
+  });
+
+  it('finds the box under other wordings, and not under a heading that merely mentions them', () => {
+    for (const heading of ['Related discussions', 'Suggested Topics', 'More topics from this board', 'Tin liên quan:']) {
+      const doc = parse(`<html><body><div id="thread">${BODIES.map((body) => `<article class="message"><p>${body}</p></article>`).join('')}
+${similarThreads(heading)}</div></body></html>`);
+      const root = doc.getElementById('thread')!;
+      const text = articleTextOf(root, otherPagesBoxes(root, measure(doc.body), []));
+      expect(text, heading).not.toContain('quiet home server');
+      expect(text).not.toContain(heading);
+      for (const body of BODIES) expect(text).toContain(body);
+    }
+    const doc = parse(`<html><body><div id="thread"><h3>Related discussions of the power LED in the firmware notes</h3>
+${BODIES.map((body) => `<article class="message"><p>${body}</p></article>`).join('')}</div></body></html>`);
+    const root = doc.getElementById('thread')!;
+    expect(otherPagesBoxes(root, measure(doc.body), [])).toEqual([]);
   });
 });
