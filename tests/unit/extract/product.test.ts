@@ -172,6 +172,22 @@ describe('a product page read whole', () => {
     expect(result.text).not.toContain('still looks new');
   });
 
+  it('leaves out the boxes under the shop\'s phrases on an item page that declares no product (out of stock), and only those', () => {
+    const unavailable = `<html><head><title>Trail 25 Pack</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/packs">Packs</a></nav></header>
+<main><div class="pdp"><h1>Trail 25 Pack</h1><p>Currently unavailable.</p><div class="details"><h2>Details</h2>${description}${specs}</div></div>
+<div class="more"><h2>Explore more</h2><p>Our guide to packing for a first overnight trip, and how to fit a pack to your back.</p></div>
+<section class="carousel"><h2>Products related to this item</h2><ul>${card(1)}${card(2)}${card(3)}${card(4)}</ul></section>
+<section class="reviews-section"><h2>Top reviews from the United States</h2><ul>${review(1)}${review(2)}</ul></section></main>
+<footer><p>© Outdoor Shop</p></footer></body></html>`;
+    const result = extractArticle(parse(unavailable), 'https://shop.example/trail-25');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('pockets galore');
+    expect(result.text).toContain('overnight trip');
+    expect(result.text).not.toContain('Great pack number');
+    expect(result.text).not.toContain('Summit Daypack');
+  });
+
   it('a root is in the shop furniture inside a block named as reviews, not inside one that holds the product\'s h1', () => {
     const doc = parse(`<html><body><main><h1>Kettle</h1>${description}${specs}<div class="reviews"><p id="r">Lovely kettle, boils fast.</p></div></main></body></html>`);
     expect(isInShopFurniture(doc.getElementById('r')!, doc.body)).toBe(true);
