@@ -319,7 +319,7 @@ function wholePageContent(
   if (productPage) {
     leaveOut(productFurniture(content.root, stats, content.excluded), 'a product page: its reviews, other products and prices left out');
   } else {
-    leaveOut(productFurniture(content.root, stats, content.excluded, false), 'not an article: boxes of other products and customer reviews left out');
+    leaveOut(productFurniture(content.root, stats, content.excluded, false), 'not an article: boxes of other products, customer reviews and fine print left out');
   }
   return content;
 }

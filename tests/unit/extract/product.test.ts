@@ -188,6 +188,22 @@ describe('a product page read whole', () => {
     expect(result.text).not.toContain('Summit Daypack');
   });
 
+  it('leaves out the fine print (footnotes, disclaimers) of a page not found to be an article, product or not', () => {
+    const landing = `<html><head><title>Trail 25 Pack</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/packs">Packs</a></nav></header>
+<main><h1>Trail 25 Pack</h1><div class="details"><h2>Details</h2>${description}${specs}</div>
+<div class="features"><h2>Made to last</h2><p>Every seam is taped and every buckle is tested to carry twice the load.</p></div>
+<div class="page-disclaimer"><p>*Load tests run in our lab; results may vary with use.</p></div>
+<div class="footnotes"><p>1. Compared with the previous Trail 20 model.</p></div></main>
+<footer><p>© Outdoor Shop</p></footer></body></html>`;
+    const result = extractArticle(parse(landing), 'https://shop.example/trail-25');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('pockets galore');
+    expect(result.text).toContain('twice the load');
+    expect(result.text).not.toContain('results may vary');
+    expect(result.text).not.toContain('previous Trail 20');
+  });
+
   it('a root is in the shop furniture inside a block named as reviews, not inside one that holds the product\'s h1', () => {
     const doc = parse(`<html><body><main><h1>Kettle</h1>${description}${specs}<div class="reviews"><p id="r">Lovely kettle, boils fast.</p></div></main></body></html>`);
     expect(isInShopFurniture(doc.getElementById('r')!, doc.body)).toBe(true);
