@@ -99,7 +99,7 @@ const FINE_PRINT = /(^|[\s_-])(footnotes?|disclaimers?|legal|fine-?print)([\s_-]
 
 /** Headings of the blocks of other products a product page shows below its own. */
 const OTHER_PRODUCTS_HEADING =
-  /^(related (products?|items)|you (may|might) also (like|need|love)|customers (who (viewed|bought) this( item)? )?also (viewed|bought|liked)|people (who viewed this item )?also viewed|similar (items|products)( you might like)?|frequently bought together|recently viewed( items| products)?|complete the (look|set)|shop the look|more from .{1,40}|recommended( for you| products)?|pairs (well )?with|goes well with|explore more|more to explore|customer reviews|reviews|ratings (&|and) reviews|reviews (&|and) ratings)$/i;
+  /^(related (products?|items)|you (may|might) also (like|need|love|enjoy)|customers (who (viewed|bought) this( item)? )?also (viewed|bought|liked)|people (who viewed this item )?also viewed|similar (items|products)( you might like)?|frequently bought together|(your )?recently viewed( items| products)?|recommended accessories|complete the (look|set)|shop the look|more from .{1,40}|recommended( for you| products)?|pairs (well )?with|goes well with|explore more|more to explore|customer reviews|reviews|ratings (&|and) reviews|reviews (&|and) ratings)$/i;
 
 /**
  * The same blocks under headings worded around the shop's own phrase: "Explore related items",
@@ -194,7 +194,8 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
     const tag = el.tagName.toUpperCase();
     if (s.textLength <= 60) {
       const text = shortText(el, 60);
-      if (text !== undefined && HEADING_TAGS.has(tag) && ((declared && OTHER_PRODUCTS_HEADING.test(text)) || OTHER_PRODUCTS_PHRASE.test(headingPhrase(text)))) {
+      const phrase = text !== undefined && HEADING_TAGS.has(tag) ? headingPhrase(text) : undefined;
+      if (text !== undefined && phrase !== undefined && ((declared && OTHER_PRODUCTS_HEADING.test(phrase)) || OTHER_PRODUCTS_PHRASE.test(phrase))) {
         const box = boxLedBy(el, text, root, stats, rootLength);
         furniture.push(box ?? el);
         return false;

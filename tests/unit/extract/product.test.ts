@@ -83,6 +83,15 @@ describe('productFurniture: what a product page shows that is not the product', 
     expect(left[0]).toMatch(/^You may also like\s*Summit Daypack 1/);
   });
 
+  it('the same headings as a shop writes them with a colon, and more of their wordings ("You may also enjoy:", "Your recently viewed items", "Recommended accessories")', () => {
+    for (const heading of ['YOU MAY ALSO ENJOY:', 'Your recently viewed items', 'Recommended Accessories', 'More to explore :']) {
+      const related = `<div class="carousel-wrap"><h2>${heading}</h2><ul>${card(1)}${card(2)}${card(3)}</ul></div>`;
+      const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${related}</main></body></html>`);
+      expect(left, heading).toHaveLength(1);
+      expect(left[0], heading).toContain('Summit Daypack 3');
+    }
+  });
+
   it("a heading in its own bar (with a 'See all' link) takes the carousel beside the bar too", () => {
     const related = `<section class="strip"><div class="bar"><div class="title"><h2>Similar items</h2></div><a href="/s">See all items like this one</a></div><ul>${card(1)}${card(2)}${card(3)}</ul></section>`;
     const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${related}</main></body></html>`);
