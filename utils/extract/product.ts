@@ -183,7 +183,8 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
       furniture.push(el);
       return false;
     }
-    if (share < FURNITURE_MAX_SHARE && FINE_PRINT.test(names)) {
+    // Not a link to a footnote: its mark ("[1]") belongs to the sentence it sits in.
+    if (share < FURNITURE_MAX_SHARE && FINE_PRINT.test(names) && el.tagName.toUpperCase() !== 'A') {
       furniture.push(el);
       return false;
     }

@@ -197,18 +197,19 @@ describe('a product page read whole', () => {
     expect(result.text).not.toContain('Summit Daypack');
   });
 
-  it('leaves out the fine print (footnotes, disclaimers) of a page not found to be an article, product or not', () => {
+  it('leaves out the fine print (footnotes, disclaimers) of a page not found to be an article, product or not, but not a footnote\'s mark', () => {
     const landing = `<html><head><title>Trail 25 Pack</title></head><body>
 <header><nav><a href="/">Home</a> <a href="/packs">Packs</a></nav></header>
 <main><h1>Trail 25 Pack</h1><div class="details"><h2>Details</h2>${description}${specs}</div>
-<div class="features"><h2>Made to last</h2><p>Every seam is taped and every buckle is tested to carry twice the load.</p></div>
+<div class="features"><h2>Made to last</h2><p>Every seam is taped and every buckle is tested to carry twice the load<a class="footnote-ref" href="#fn1">1</a>.</p></div>
 <div class="page-disclaimer"><p>*Load tests run in our lab; results may vary with use.</p></div>
 <div class="footnotes"><p>1. Compared with the previous Trail 20 model.</p></div></main>
 <footer><p>© Outdoor Shop</p></footer></body></html>`;
     const result = extractArticle(parse(landing), 'https://shop.example/trail-25');
     expect(result.isArticle).toBe(false);
     expect(result.text).toContain('pockets galore');
-    expect(result.text).toContain('twice the load');
+    // A footnote's mark, a link inside the sentence, stays with it.
+    expect(result.text).toContain('twice the load1.');
     expect(result.text).not.toContain('results may vary');
     expect(result.text).not.toContain('previous Trail 20');
   });
