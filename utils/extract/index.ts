@@ -321,6 +321,8 @@ function wholePageContent(
   leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
   if (productPage) {
     leaveOut(productFurniture(content.root, stats, content.excluded), 'a product page: its reviews, other products and prices left out');
+  } else {
+    leaveOut(productFurniture(content.root, stats, content.excluded, false), 'not an article: boxes of other products, customer reviews and fine print left out');
   }
   return content;
 }

@@ -83,6 +83,15 @@ describe('productFurniture: what a product page shows that is not the product', 
     expect(left[0]).toMatch(/^You may also like\s*Summit Daypack 1/);
   });
 
+  it('the same headings as a shop writes them with a colon, and more of their wordings ("You may also enjoy:", "Your recently viewed items", "Recommended accessories")', () => {
+    for (const heading of ['YOU MAY ALSO ENJOY:', 'Your recently viewed items', 'Recommended Accessories', 'More to explore :']) {
+      const related = `<div class="carousel-wrap"><h2>${heading}</h2><ul>${card(1)}${card(2)}${card(3)}</ul></div>`;
+      const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${related}</main></body></html>`);
+      expect(left, heading).toHaveLength(1);
+      expect(left[0], heading).toContain('Summit Daypack 3');
+    }
+  });
+
   it("a heading in its own bar (with a 'See all' link) takes the carousel beside the bar too", () => {
     const related = `<section class="strip"><div class="bar"><div class="title"><h2>Similar items</h2></div><a href="/s">See all items like this one</a></div><ul>${card(1)}${card(2)}${card(3)}</ul></section>`;
     const left = furnitureOf(`<html><body><main><h1>Trail 25 Pack</h1>${description}${specs}${related}</main></body></html>`);
@@ -170,6 +179,39 @@ describe('a product page read whole', () => {
     expect(result.isArticle).toBe(false);
     expect(result.text).toContain('210-denier ripstop nylon');
     expect(result.text).not.toContain('still looks new');
+  });
+
+  it('leaves out the boxes under the shop\'s phrases on an item page that declares no product (out of stock), and only those', () => {
+    const unavailable = `<html><head><title>Trail 25 Pack</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/packs">Packs</a></nav></header>
+<main><div class="pdp"><h1>Trail 25 Pack</h1><p>Currently unavailable.</p><div class="details"><h2>Details</h2>${description}${specs}</div></div>
+<div class="more"><h2>Explore more</h2><p>Our guide to packing for a first overnight trip, and how to fit a pack to your back.</p></div>
+<section class="carousel"><h2>Products related to this item</h2><ul>${card(1)}${card(2)}${card(3)}${card(4)}</ul></section>
+<section class="reviews-section"><h2>Top reviews from the United States</h2><ul>${review(1)}${review(2)}</ul></section></main>
+<footer><p>© Outdoor Shop</p></footer></body></html>`;
+    const result = extractArticle(parse(unavailable), 'https://shop.example/trail-25');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('pockets galore');
+    expect(result.text).toContain('overnight trip');
+    expect(result.text).not.toContain('Great pack number');
+    expect(result.text).not.toContain('Summit Daypack');
+  });
+
+  it('leaves out the fine print (footnotes, disclaimers) of a page not found to be an article, product or not, but not a footnote\'s mark', () => {
+    const landing = `<html><head><title>Trail 25 Pack</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/packs">Packs</a></nav></header>
+<main><h1>Trail 25 Pack</h1><div class="details"><h2>Details</h2>${description}${specs}</div>
+<div class="features"><h2>Made to last</h2><p>Every seam is taped and every buckle is tested to carry twice the load<a class="footnote-ref" href="#fn1">1</a>.</p></div>
+<div class="page-disclaimer"><p>*Load tests run in our lab; results may vary with use.</p></div>
+<div class="footnotes"><p>1. Compared with the previous Trail 20 model.</p></div></main>
+<footer><p>© Outdoor Shop</p></footer></body></html>`;
+    const result = extractArticle(parse(landing), 'https://shop.example/trail-25');
+    expect(result.isArticle).toBe(false);
+    expect(result.text).toContain('pockets galore');
+    // A footnote's mark, a link inside the sentence, stays with it.
+    expect(result.text).toContain('twice the load1.');
+    expect(result.text).not.toContain('results may vary');
+    expect(result.text).not.toContain('previous Trail 20');
   });
 
   it('a root is in the shop furniture inside a block named as reviews, not inside one that holds the product\'s h1', () => {
