@@ -140,15 +140,15 @@ export function isInShopFurniture(el: Element, body: Element): boolean {
 
 /**
  * Subtrees of `root` (the region chosen for a product page) that are the shop's furniture rather
- * than the product: reviews, other products, prices, fine print, blocks a class hides. `skip` are subtrees already
- * left out.
+ * than the product: reviews, other products, prices, fine print, blocks a class hides. `skip` are
+ * subtrees already left out.
  *
  * `declared` is false on a page not found to be an article that declares no product: a shop's page
  * for an item out of stock can carry no cart button and no offer. There only the boxes under the
  * shop's own phrases go ("Products related to this item", "Top reviews from the United States"),
- * which name products and customers in so many words, and the fine print; the shorter headings ("Explore more",
- * "More from …"), price lines, class names and hidden blocks mean other things on news and catalogue
- * pages. On wcxb-dev's non-article pages: product +0.71 summed Word F1 (4 up), other types unchanged.
+ * which name products and customers in so many words, and the fine print; the shorter headings
+ * ("Explore more", "More from …"), price lines, class names and hidden blocks mean other things on
+ * news and catalogue pages. On wcxb-dev's non-article pages: product +0.71 summed Word F1 (4 up), other types unchanged.
  */
 export function productFurniture(root: Element, stats: Map<Element, ElementStats>, skip: Iterable<Element> = [], declared = true): Element[] {
   const rootLength = stats.get(root)?.textLength ?? 0;
