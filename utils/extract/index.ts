@@ -409,7 +409,10 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   excluded = excluded.concat(findRepeatedSections(root, stats, excluded));
   const trailer = vietnamese ? findTrailerLines(root, excluded, stats) : { excluded: [] as Element[] };
   excluded = excluded.concat(trailer.excluded);
-  excluded = excluded.concat(metaLinesAfterTitle(titleEl, root, stats).filter((line) => !excluded.some((el) => el.contains(line))));
+  // A portal profile names its own date and author elements and leaves them out of its body.
+  if (family === 'generic') {
+    excluded = excluded.concat(metaLinesAfterTitle(titleEl, root, stats).filter((line) => !excluded.some((el) => el.contains(line))));
+  }
 
   const text = articleTextOf(root, excluded, textOptions);
 
