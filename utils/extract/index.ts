@@ -267,9 +267,8 @@ function genericRoot(body: Element, stats: Map<Element, ElementStats>, textOptio
   return root;
 }
 
-/** The page's one <main> landmark when it shows almost no text but holds much more hidden. */
-function hiddenMainLandmark(body: Element, stats: Map<Element, ElementStats>): Element | undefined {
-  const mains = body.querySelectorAll('main, [role="main"]');
+/** The page's one <main> when it shows almost no text but holds much more hidden. */
+function hiddenMainLandmark(mains: Element[], stats: Map<Element, ElementStats>): Element | undefined {
   if (mains.length !== 1) return undefined;
   const main = mains[0]!;
   if ((stats.get(main)?.textLength ?? 0) >= 200) return undefined;
@@ -333,17 +332,17 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   const signals: PageMetaSignals = readPageSignals(doc);
   const { jsonLd, tags } = signals;
   const profile = options.family ? PROFILES.find((p) => p.id === options.family) : profileFor(doc, url);
-  let collected: Collected = { anchors: [], h1s: [], articles: 0 };
+  let collected: Collected = { anchors: [], h1s: [], articles: 0, mains: [] };
   let stats = measure(body, collected);
   const textOptions: TextOptions = {};
   const visibleLength = stats.get(body)!.textLength;
   // A page whose <main> shows nothing yet holds the page's text: an app hides it until a script
   // has run (a shop's access lock, an anti-flicker wrapper).
-  const hiddenMain = visibleLength >= 500 && !profile ? hiddenMainLandmark(body, stats) : undefined;
+  const hiddenMain = visibleLength >= 500 && !profile ? hiddenMainLandmark(collected.mains, stats) : undefined;
   if (visibleLength < 500 || hiddenMain) {
     // A saved page whose content waits hidden for a script (streamed React, a forum's <noscript>
     // copy): read it anyway when that is where nearly all of the text is.
-    const withHidden: Collected = { anchors: [], h1s: [], articles: 0 };
+    const withHidden: Collected = { anchors: [], h1s: [], articles: 0, mains: [] };
     const hiddenStats = measure(body, withHidden, true);
     const hiddenLength = hiddenStats.get(hiddenMain ?? body)!.textLength;
     const shownLength = hiddenMain ? (stats.get(hiddenMain)?.textLength ?? 0) : visibleLength;

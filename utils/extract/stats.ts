@@ -30,15 +30,39 @@ const NODE_TEXT = 3;
 
 /** The whitespace a browser collapses in running text (with the no-break space, which it keeps). */
 const SPACE_RUN = /[ \n\t\r\u00a0\f]+/g;
+/** Longer than this, a text node is measured by native string operations. */
+const LONG_TEXT = 256;
 /** Commas of other scripts: ، 、 ， */
 const OTHER_COMMAS = /[\u060c\u3001\uff0c]/g;
 
 /**
  * A text node's length with its whitespace runs collapsed to one space (a leading run dropped), and
- * its commas. Native string operations rather than a loop over characters: on a page's first
- * extraction this runs over all its text before V8 has compiled our code.
+ * its commas. Short texts (most nodes) by a loop over their characters, which V8 soon compiles; long
+ * ones by native string operations: on a page's first extraction V8 still interprets our code, and a
+ * loop over a long paragraph is slow there.
  */
 function visibleLength(data: string): { length: number; commas: number } {
+  if (data.length > LONG_TEXT) return visibleLengthOfLong(data);
+  let length = 0;
+  let commas = 0;
+  let inSpace = true;
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    const isSpace = code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 12;
+    if (isSpace) {
+      if (!inSpace) length++;
+      inSpace = true;
+    } else {
+      length++;
+      inSpace = false;
+      // , ، 、 ，
+      if (code === 44 || code === 0x060c || code === 0x3001 || code === 0xff0c) commas++;
+    }
+  }
+  return { length, commas };
+}
+
+function visibleLengthOfLong(data: string): { length: number; commas: number } {
   const collapsed = data.replace(SPACE_RUN, ' ');
   const length = collapsed.length - (collapsed.charCodeAt(0) === 32 ? 1 : 0);
   let commas = 0;
@@ -55,6 +79,8 @@ export interface Collected {
   anchors: Element[];
   h1s: Element[];
   articles: number;
+  /** <main> elements (a hidden one is not walked into, so not collected). */
+  mains: Element[];
 }
 
 export function measure(root: Element, collected?: Collected, includeHidden = false): Map<Element, ElementStats> {
@@ -81,6 +107,7 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
         if (tag === 'A') collected.anchors.push(el);
         else if (tag === 'H1') collected.h1s.push(el);
         else if (tag === 'ARTICLE') collected.articles++;
+        else if (tag === 'MAIN') collected.mains.push(el);
       }
       stack.push({ el, leaving: true, inLink, depth, s, tag });
       for (let child = el.lastChild; child; child = child.previousSibling) {

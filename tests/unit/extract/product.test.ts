@@ -20,7 +20,7 @@ const offered = (name: string) => ({ '@context': 'https://schema.org', '@type': 
 /** The texts of the subtrees productFurniture leaves out of `<main>`. */
 function furnitureOf(html: string): string[] {
   const doc = parse(html);
-  const stats = measure(doc.body, { anchors: [], h1s: [], articles: 0 });
+  const stats = measure(doc.body, { anchors: [], h1s: [], articles: 0, mains: [] });
   const main = doc.querySelector('main')!;
   return productFurniture(main, stats).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
