@@ -435,8 +435,17 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
     published = normaliseDate(time?.getAttribute('datetime'), dateLang, offset);
   }
-  const modified =
+  let modified =
     normaliseDate(jsonLd.modified, dateLang, offset) ?? normaliseDate(firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified'), dateLang, offset);
+  // Detection weighs only the dates that name the page's publication; a page of any kind may say
+  // when it was last updated.
+  const datedForDetection = Boolean(published);
+  if (!published) {
+    const labelled = labelledDates(body, dateLang, offset);
+    // A page that gives only the date of its last revision is dated by it, as reference styles cite it.
+    published = labelled.published ?? labelled.modified;
+    modified ??= labelled.modified;
+  }
 
   let author: string | undefined = trailer.author;
   if (!author && profile && family !== 'generic') {
@@ -484,7 +493,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     url, rootStats, bodyStats, jsonLd, tags, profile,
     blocks: text.split('\n\n'),
     textLength: text.length,
-    hasPublishedDate: Boolean(published),
+    hasPublishedDate: datedForDetection,
     hasAuthor: authoredForDetection,
     teaserLinks: 0,
     articleElements: collected.articles,
@@ -506,15 +515,6 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   }
 
   // Decided after detection, so detection and every article's text stay as they were.
-  // An article without a machine or headline date may still label one somewhere ("Published …",
-  // "Last updated: …"); found by a walk over the page's text, so read for articles only.
-  if (detection.isArticle && !meta.published) {
-    const labelled = labelledDates(body, dateLang, offset);
-    // A page that gives only the date of its last revision is dated by it, as reference styles cite it.
-    const dated = labelled.published ?? labelled.modified;
-    if (dated) meta.published = dated;
-    if (!meta.modified && labelled.modified) meta.modified = labelled.modified;
-  }
   const content = detection.isArticle ? { root, excluded, text } : wholePageContent(doc, body, tags, stats, textOptions, title, { root, excluded, text }, detection, reasons);
 
   return {
