@@ -11,6 +11,7 @@ import { chooseRoot, findExcluded, findRepeatedSections, mainRegion, scoreCandid
 import {
   cleanLead,
   cleanTitle,
+  collapse,
   firstTag,
   normaliseDate,
   readPageSignals,
@@ -56,8 +57,6 @@ export interface ExtractionResult {
   textOptions: TextOptions;
 }
 
-const collapse = (text: string | null | undefined) =>
-  (text ?? '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
 
 function notAnArticle(reason: string, title = ''): ExtractionResult {
   return { isArticle: false, confidence: 0, reasons: [reason], family: 'generic', meta: { title }, text: '', excluded: [], textOptions: {} };

@@ -5,7 +5,9 @@
  */
 import { findDateInText, parseDate } from './date';
 
-const collapse = (text: string) => text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
+/** Whitespace (zero-width spaces too) collapsed to single spaces, trimmed, in NFC. */
+export const collapse = (text: string | null | undefined): string =>
+  (text ?? '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
 
 /** Types of JSON-LD node that describe an article. */
 const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|OpinionNewsArticle|BackgroundNewsArticle|SocialMediaPosting|Blog|PressRelease|GovernmentPermit|SpecialAnnouncement)$/;

@@ -5,10 +5,9 @@
  */
 import { isAuthorLine } from './byline';
 import { findDateInText } from './date';
-import { normaliseDate } from './meta';
+import { collapse, normaliseDate } from './meta';
 import type { ElementStats } from './stats';
 
-const collapse = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
 
 /** Longer than this, an element is prose, not a line of metadata. */
 const META_LINE_MAX = 120;
