@@ -8,7 +8,6 @@ import { findDateInText } from './date';
 import { collapse, normaliseDate } from './meta';
 import type { ElementStats } from './stats';
 
-
 /** Longer than this, an element is prose, not a line of metadata. */
 const META_LINE_MAX = 120;
 
