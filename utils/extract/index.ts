@@ -305,24 +305,26 @@ function wholePageContent(
     content = listing;
     reasons.push('not an article: the text of its listing region');
   }
+  // Each rule sees what the rules before it left out; the text is rendered once, after all of them.
+  const root = content.root;
+  let excluded = content.excluded;
   const leaveOut = (furniture: Element[], reason: string) => {
     if (furniture.length === 0) return;
-    const excludedNow = content.excluded.concat(furniture);
-    content = { root: content.root, excluded: excludedNow, text: articleTextOf(content.root, excludedNow, textOptions) };
+    excluded = excluded.concat(furniture);
     reasons.push(reason);
   };
   // A region read as a listing has left out the boxes of other threads or topics ("Similar
   // threads", "Related discussions") already; the prose root has not.
-  if (content === articleContent) leaveOut(otherPagesBoxes(content.root, stats, content.excluded), 'not an article: boxes of other pages left out');
-  leaveOut(pageFooters(content.root, stats, content.excluded), 'not an article: the page footer left out');
+  if (content === articleContent) leaveOut(otherPagesBoxes(root, stats, excluded), 'not an article: boxes of other pages left out');
+  leaveOut(pageFooters(root, stats, excluded), 'not an article: the page footer left out');
   // A thread's posts without what each post carries around them (poster cards, signatures).
-  leaveOut(threadFurniture(content.root, stats, content.excluded), 'not an article: posts without their furniture');
-  if (productPage) {
-    leaveOut(productFurniture(content.root, stats, content.excluded), 'a product page: its reviews, other products and prices left out');
-  } else {
-    leaveOut(productFurniture(content.root, stats, content.excluded, false), 'not an article: boxes of other products, customer reviews and fine print left out');
-  }
-  return content;
+  leaveOut(threadFurniture(root, stats, excluded), 'not an article: posts without their furniture');
+  leaveOut(
+    productFurniture(root, stats, excluded, productPage),
+    productPage ? 'a product page: its reviews, other products and prices left out' : 'not an article: boxes of other products, customer reviews and fine print left out',
+  );
+  if (excluded === content.excluded) return content;
+  return { root, excluded, text: articleTextOf(root, excluded, textOptions) };
 }
 
 function extract(doc: Document, url: string, options: ExtractionOptions): ExtractionResult {
