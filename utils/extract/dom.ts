@@ -76,3 +76,15 @@ export function boxLedBy(heading: Element, headingText: string, root: Element, s
   }
   return found;
 }
+
+/**
+ * The elements of `elements` not inside another of them (below `root`): a box left out through its
+ * heading may enclose blocks left out before it was found.
+ */
+export function outermostBelow(elements: Element[], root: Element): Element[] {
+  const set = new Set(elements);
+  return elements.filter((el) => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (set.has(up)) return false;
+    return true;
+  });
+}

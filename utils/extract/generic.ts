@@ -5,7 +5,7 @@
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { linkDensity, type ElementStats } from './stats';
-import { classAndId, HEADING_TAGS, shortText, visitBlocks } from './dom';
+import { classAndId, HEADING_TAGS, outermostBelow, shortText, visitBlocks } from './dom';
 
 const NEGATIVE =
   /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media-credit|meta|outbrain|promo|related|relate|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor|shopping|tags?|taboola|widget|social|breadcrumbs?|newsletter|subscribe|signup|popup|modal|cookie|consent|advert|ads?|adv|byline|author-box|toolbar|tool|print|rating|pagination|pager|navbar|nav|menu|login|search|disqus|recommend|most-?read|trending|cate-name|tinlienquan|lienquan|tin-khac|tinkhac|box-news|list-news)([\s_-]|$)/i;
@@ -562,12 +562,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
     if (excluded.length && excluded[excluded.length - 1] === el.parentElement) continue;
     for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
-  // A box excluded through its heading may contain elements excluded earlier: keep the outermost.
-  const set = new Set(excluded);
-  return excluded.filter((el) => {
-    for (let p = el.parentElement; p && p !== root; p = p.parentElement) if (set.has(p)) return false;
-    return true;
-  });
+  return outermostBelow(excluded, root);
 }
 
 /** A block shorter than this is not compared: short lines repeat legitimately (a date, a label). */

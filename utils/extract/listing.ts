@@ -6,7 +6,7 @@
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
-import { boxLedBy, classAndId, HEADING_TAGS, shortText, visitBlocks } from './dom';
+import { boxLedBy, classAndId, HEADING_TAGS, outermostBelow, shortText, visitBlocks } from './dom';
 import { linkDensity, type ElementStats } from './stats';
 import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
@@ -123,12 +123,7 @@ export function otherPagesBoxes(root: Element, stats: Map<Element, ElementStats>
     if (text !== undefined && isOtherPagesHeading(text)) boxes.push(boxLedBy(el, text, root, stats, rootLength * OTHER_PAGES_BOX_MAX_SHARE) ?? el);
     return false;
   });
-  // A heading's box encloses blocks visited before the heading: keep the outermost.
-  const set = new Set(boxes);
-  return boxes.filter((el) => {
-    for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (set.has(up)) return false;
-    return true;
-  });
+  return outermostBelow(boxes, root);
 }
 
 export function isListingControl(text: string): boolean {

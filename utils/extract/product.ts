@@ -7,7 +7,7 @@
  * leaving them out lowered product pages' Word F1 (0.6269 -> 0.6263), their truth often keeps them.
  */
 import type { ElementStats } from './stats';
-import { boxLedBy, classAndId, HEADING_TAGS, isHiddenByClassName, shortText, visitBlocks } from './dom';
+import { boxLedBy, classAndId, HEADING_TAGS, isHiddenByClassName, outermostBelow, shortText, visitBlocks } from './dom';
 
 /** JSON-LD types naming one thing for sale. */
 const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Car']);
@@ -187,10 +187,5 @@ export function productFurniture(root: Element, stats: Map<Element, ElementStats
     }
     return true;
   });
-  // A heading's box can enclose blocks visited before it: keep the outermost.
-  const set = new Set(furniture);
-  return furniture.filter((el) => {
-    for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (set.has(up)) return false;
-    return true;
-  });
+  return outermostBelow(furniture, root);
 }
