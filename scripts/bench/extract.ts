@@ -286,7 +286,7 @@ async function benchWcxb(runner: PageRunner): Promise<Timings> {
     count(detection.ours, run.oursArticle, type === 'article');
     if (run.readability) count(detection.readability, run.readability.readerable, type === 'article');
     addTimings(timings, id, run);
-    if (dumpPath) dump.push(JSON.stringify({ corpus: 'wcxb', id, type, url: truth.url, f1: ours, rf1: readabilityF1, article: run.oursArticle, title: run.oursTitle, truthTitle: truth.ground_truth.title, ms: run.oursMs, rms: run.readability?.parseMs, readerable: run.readability?.readerable, readabilityTimedOut: run.readabilityTimedOut, features: run.features, text: run.oursText }));
+    if (dumpPath) dump.push(JSON.stringify({ corpus: 'wcxb', id, type, url: truth.url, f1: ours, rf1: readabilityF1, article: run.oursArticle, title: run.oursTitle, truthTitle: truth.ground_truth.title, author: run.oursAuthor, published: run.oursPublished, ms: run.oursMs, rms: run.readability?.parseMs, readerable: run.readability?.readerable, readabilityTimedOut: run.readabilityTimedOut, features: run.features, text: run.oursText }));
   }
 
   const order = ['all pages', 'articles', 'government .gov/.gov.uk/.gov.au'];
@@ -346,7 +346,7 @@ async function benchReadabilityCorpus(runner: PageRunner): Promise<Timings> {
     if (norm(run.oursTitle) === norm(expected.title)) titleExact++;
     if (norm(run.readability?.title) === norm(expected.title)) readabilityTitleExact++;
     addTimings(timings, name, run);
-    if (dumpPath) dump.push(JSON.stringify({ corpus: 'readability', id: name, truth, article: run.oursArticle, title: run.oursTitle, expectedTitle: expected.title, readabilityTimedOut: run.readabilityTimedOut, features: run.features }));
+    if (dumpPath) dump.push(JSON.stringify({ corpus: 'readability', id: name, truth, article: run.oursArticle, title: run.oursTitle, expectedTitle: expected.title, author: run.oursAuthor, published: run.oursPublished, readabilityTimedOut: run.readabilityTimedOut, features: run.features }));
   }
   console.log(`\n## readability/ — ${names.length} pages`);
   if (!oursOnly) console.log(`Readability timed out on ${timings.timedOut.length} page(s)${timings.timedOut.length ? `: ${timings.timedOut.join(', ')}` : ''}`);
