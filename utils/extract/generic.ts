@@ -273,6 +273,24 @@ function isBareWrapper(el: Element, stats: Map<Element, ElementStats>): boolean 
   return false;
 }
 
+/** The heading tag (H2…H4) a section opens with, if it opens with one. */
+function leadingHeading(el: Element): string | undefined {
+  const tag = el.firstElementChild?.tagName.toUpperCase();
+  return tag === 'H2' || tag === 'H3' || tag === 'H4' ? tag : undefined;
+}
+
+/**
+ * A sibling built as the root's peer in an article split into headed sections (a paper's Abstract,
+ * Introduction, Review, Conclusions): the same tag as the root, opening with a heading of the same
+ * level, and holding paragraphs of prose rather than links. A reference list or a block of links
+ * beside them has no paragraphs, or is mostly links; a one-line note is shorter than a section.
+ */
+function isHeadedProseSection(el: Element, root: Element, rootHeading: string, stats: Map<Element, ElementStats>): boolean {
+  if (el.tagName !== root.tagName || leadingHeading(el) !== rootHeading) return false;
+  const s = stats.get(el);
+  return s !== undefined && s.paragraphs > 0 && s.textLength >= SECTION_MIN_TEXT && linkDensity(s) < 0.3 && !isUnlikely(el);
+}
+
 /** Siblings of the chosen root that hold more of the article (Readability's sibling pass). */
 export function siblingsToInclude(root: Element, candidates: Candidate[], stats: Map<Element, ElementStats>): Element[] {
   const parent = root.parentElement;
@@ -286,8 +304,13 @@ export function siblingsToInclude(root: Element, candidates: Candidate[], stats:
   const threshold = Math.max(10, rootScore * 0.2);
   const rootClass = root.getAttribute('class') ?? '';
   const chosen: Element[] = [];
+  const rootHeading = leadingHeading(root);
   for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
     if (sibling === root) continue;
+    if (rootHeading && isHeadedProseSection(sibling, root, rootHeading, stats)) {
+      chosen.push(sibling);
+      continue;
+    }
     let bonus = 0;
     if (rootClass && sibling.getAttribute('class') === rootClass) bonus += rootScore * 0.2;
     const score = scoreOf.get(sibling);

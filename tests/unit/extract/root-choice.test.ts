@@ -40,3 +40,34 @@ describe('strong candidates grouped away from the top one', () => {
     expect(result.text).not.toContain('Teaser 2');
   });
 });
+
+describe('an article split into headed sections', () => {
+  const sentence = (topic: string, n: number) =>
+    `<p>${topic} paragraph ${n}: regular exercise, as the studies reviewed here show, lowers stress, improves sleep, and, in most trials, eases the symptoms of depression and anxiety in adults of every age.</p>`;
+  const page = () =>
+    parse(`<html><head><title>Exercise and mental health</title></head><body>
+<nav><a href="/">Home</a> <a href="/journals">Journals</a></nav>
+<article><h1>Exercise and mental health</h1>
+<div class="wrap">
+<section id="abstract"><h2>Abstract</h2>${sentence('Abstract', 1)}</section>
+<section id="s1"><h2>Introduction</h2>${sentence('Introduction', 1)}</section>
+<section id="s2"><h2>Review</h2>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => sentence('Review', n)).join('')}</section>
+<section id="s3"><h2>Conclusions</h2>${sentence('Conclusions', 1)}</section>
+<section id="refs"><h2>References</h2><ul>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `<li><cite>Author ${n}, A. Exercise and mood: trial ${n}. J Sport Med. 2020;${n}:1–9.</cite> <a href="https://doi.org/10.1/${n}">DOI</a> <a href="https://pubmed.example.org/${n}">PubMed</a></li>`).join('')}</ul></section>
+</div></article>
+<footer><a href="/about">About</a></footer>
+</body></html>`);
+
+  it('takes the sections beside the longest one that open with the same heading and hold prose', () => {
+    const result = extractArticle(page(), 'https://journal.example.org/articles/12345/');
+    expect(result.text).toContain('Abstract paragraph 1');
+    expect(result.text).toContain('Introduction paragraph 1');
+    expect(result.text).toContain('Review paragraph 12');
+    expect(result.text).toContain('Conclusions paragraph 1');
+  });
+
+  it('leaves the reference list beside them out', () => {
+    const result = extractArticle(page(), 'https://journal.example.org/articles/12345/');
+    expect(result.text).not.toContain('Exercise and mood: trial 2');
+  });
+});
