@@ -484,6 +484,31 @@ function linkDensityWithoutAnnouncedLists(el: Element, root: Element, stats: Map
   return textLength > 0 ? linkLength / textLength : 1;
 }
 
+/**
+ * A box of the text's own prose set off in an <aside> between its paragraphs ("Not all vegetarians are
+ * the same. The types of vegetarian diets …"): the reader reads it with the text. Marked only by the
+ * tag (no role, no class naming it furniture), a paragraph's worth of sentences and almost no links,
+ * placed right after a paragraph and before more text. A sidebar, a related box or a promo is links,
+ * a class, or off the run of the text; a pull quote is a line, not a paragraph's worth; a forum's
+ * quotation of another post holds a blockquote, and a link preview a linked title.
+ */
+function isProseCallout(el: Element, tag: string, s: ElementStats, stats: Map<Element, ElementStats>): boolean {
+  if (tag !== 'ASIDE' || el.hasAttribute('role') || classWeight(el) < 0) return false;
+  if (s.textLength < SECTION_MIN_TEXT || s.paragraphs === 0 || s.inputs > 0 || linkDensity(s) >= 0.1) return false;
+  const previous = el.previousElementSibling;
+  const next = el.nextElementSibling;
+  if (!previous || !next || previous.tagName.toUpperCase() !== 'P' || (stats.get(previous)?.textLength ?? 0) === 0) return false;
+  const nextTag = next.tagName.toUpperCase();
+  if (!(nextTag === 'P' || HEADING_TAGS.has(nextTag) || LIST_TAGS.has(nextTag)) || (stats.get(next)?.textLength ?? 0) === 0) return false;
+  // A quotation of another post, or a card previewing another page under its linked title, is not the text's own.
+  // (A heading's link to its own anchor, a permalink, is no other page.)
+  if (el.querySelector('blockquote')) return false;
+  for (const link of Array.from(el.querySelectorAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]'))) {
+    if (!link.getAttribute('href')!.startsWith('#')) return false;
+  }
+  return true;
+}
+
 export interface CleanOptions {
   /** Extra subtrees to drop (a profile's boilerplate selectors). */
   extraExcluded?: Set<Element>;
@@ -527,7 +552,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
     const weight = classWeight(el);
 
     const drop = (() => {
-      if (isUnlikely(el) && share < 0.5) return true;
+      if (isUnlikely(el) && share < 0.5 && !isProseCallout(el, tag, s, stats)) return true;
       if (tag === 'FORM' && share < 0.3) return true;
       if (HEADING_TAGS.has(tag) && titleKey && shortText(el, 400)?.toLowerCase() === titleKey) return true;
       // A bare wrapper around one child is judged through that child (and reading textContent at

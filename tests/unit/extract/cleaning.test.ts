@@ -219,3 +219,34 @@ describe('a section repeated for another screen size', () => {
     expect(result.text.split('prop the lid open whenever the sun is out').length - 1).toBe(2);
   });
 });
+
+describe('an <aside> inside the text', () => {
+  const callout =
+    '<aside class="center"><p><strong>Not every frame is the same.</strong><br>Glass frames hold the most heat, while plastic ones are lighter and cheaper, and a frame made of straw bales can be taken apart after spring, so choose by how long you will use it.</p></aside>';
+  const middle = (box: string) =>
+    parse(`<html><head><title>Cold frames for early greens</title></head><body><nav><a href="/">Home</a></nav>
+<article class="post"><h1>Cold frames for early greens</h1><div class="entry-content">${PARAGRAPH.repeat(4)}${box}${PARAGRAPH.repeat(4)}</div></article>
+<footer><p>© Garden Example</p></footer></body></html>`);
+
+  it('is text when it sets off a paragraph of prose between the paragraphs', () => {
+    const result = extractArticle(middle(callout), URL);
+    expect(result.text).toContain('Glass frames hold the most heat');
+    const headed =
+      '<aside><h3><a href="#a-note-on-glass">A note on glass</a></h3><p>Old windows make good lids, but check them for lead paint first, and never use a pane that is cracked, because the first hard frost of the night will split it further and drop sharp shards of glass into the bed.</p></aside>';
+    expect(extractArticle(middle(headed), URL).text).toContain('check them for lead paint');
+  });
+
+  it('is left out when it is links, a sidebar by its class, or a short pull quote', () => {
+    const links = `<aside><h3>More on frames</h3><ul>${[1, 2, 3].map((n) => `<li><a href="/frames-${n}">How to build a cold frame, part ${n} of the series on frames</a></li>`).join('')}</ul></aside>`;
+    const sidebar = '<aside class="sidebar"><p>Our shop sells frames, seeds and tools: visit us on Saturdays, from spring until the first frost of the autumn, in the old barn by the river.</p></aside>';
+    const quote = '<aside><p>“Start lettuce weeks before the last frost.”</p></aside>';
+    const reply =
+      '<aside class="quote" data-username="dana"><div class="title">dana:</div><blockquote><p>Mine is an old window on four boards, and it has kept the spinach alive through two hard frosts, even in the wind, without any heating at all.</p></blockquote></aside>';
+    const preview =
+      '<aside class="onebox"><article><h3><a href="https://video.example.net/@frames">Frames Channel</a></h3><p>Frames Channel is focused on everything about frames: we build them, we review kits, we test glass against plastic, and we show you how to start seeds early.</p></article></aside>';
+    for (const box of [links, sidebar, quote, reply, preview]) {
+      const result = extractArticle(middle(box), URL);
+      expect(result.text).not.toMatch(/How to build a cold frame|Our shop sells frames|“Start lettuce|Mine is an old window|Frames Channel is focused/);
+    }
+  });
+});
