@@ -79,6 +79,21 @@ function isVietnamese(url: string, lang?: string): boolean {
   }
 }
 
+/** Meta tags that name the publication date, before the bare "date" ones. */
+const PUBLISHED_TAGS = ['article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate'];
+
+/**
+ * The page's date comes from a bare "date" / "dc.date" tag whose wall-clock stamp, to the second, is
+ * the modification tag's: a CMS writing its last save into both, not a publication date.
+ */
+function isModificationStamp(tags: Map<string, string>, modifiedTag: string | undefined): boolean {
+  if (!modifiedTag || firstTag(tags, ...PUBLISHED_TAGS)) return false;
+  const bare = firstTag(tags, 'date', 'dc.date');
+  const stamp = (value: string) => /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}/.exec(value.trim())?.[0].replace(' ', 'T');
+  const bareStamp = bare ? stamp(bare) : undefined;
+  return bareStamp !== undefined && bareStamp === stamp(modifiedTag);
+}
+
 /** A profile body this short is checked against the page's prose before it is trusted. */
 const SHORT_PROFILE_BODY = 1_500;
 
@@ -431,13 +446,16 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
       if (fromEl && (!published || (published.length <= 10 && fromEl.slice(0, 10) === published.slice(0, 10)))) published = fromEl;
     }
   }
+  const modifiedTag = firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified');
+  // A bare "date" tag stamped with the page's last modification, to the second, is that modification,
+  // not the publication: the date the reader sees by the title, if there is one, is the page's date.
+  if (published && !jsonLd.published && isModificationStamp(tags, modifiedTag)) published = dateNearTitle(titleEl, stats, dateLang, offset) ?? published;
   if (!published) published = dateNearTitle(titleEl, stats, dateLang, offset);
   if (!published) {
     const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
     published = normaliseDate(time?.getAttribute('datetime'), dateLang, offset);
   }
-  let modified =
-    normaliseDate(jsonLd.modified, dateLang, offset) ?? normaliseDate(firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified'), dateLang, offset);
+  let modified = normaliseDate(jsonLd.modified, dateLang, offset) ?? normaliseDate(modifiedTag, dateLang, offset);
   // Detection weighs only the dates that name the page's publication; a page of any kind may say
   // when it was last updated.
   const datedForDetection = Boolean(published);

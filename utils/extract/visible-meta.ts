@@ -50,8 +50,10 @@ export function dateNearTitle(titleEl: Element | null, stats: Map<Element, Eleme
     const found = dateOfLine(el, lang, offset);
     if (found) return found;
   }
-  // Some layouts put the date just above the title.
-  let before = titleEl.previousElementSibling;
+  // Some layouts put the date just above the title, or above the box the title opens.
+  let top = titleEl;
+  for (let level = 0; level < 2 && !top.previousElementSibling && top.parentElement; level++) top = top.parentElement;
+  let before = top.previousElementSibling;
   for (let steps = 0; before && steps < 3; steps++, before = before.previousElementSibling) {
     const found = dateOfLine(before, lang, offset);
     if (found) return found;

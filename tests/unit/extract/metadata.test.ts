@@ -194,6 +194,16 @@ describe('metadata a page gives only in its visible text or scholarly tags', () 
     expect(result.meta.modified?.slice(0, 10)).toBe('2024-07-02');
   });
 
+  it('takes the date shown above the title when the bare date tag is only the last modification', () => {
+    const head = (date: string) =>
+      `<title>Grants for small businesses</title><meta name="DC.date" content="${date}"><meta property="og:updated_time" content="2024-07-05T14:20:08-04:00">`;
+    const article = `<section class="title-bar"><time datetime="2024-03-01 05:00:00">March 1, 2024</time></section>
+       <div class="page-title"><h1>Grants for small businesses</h1></div><article>${EN_PARAS}</article>`;
+    expect(englishPage(head('2024-07-05T14:20:08Z'), article).meta.published?.slice(0, 10)).toBe('2024-03-01');
+    // A date tag of its own (not the modification's stamp) still dates the page.
+    expect(englishPage(head('2024-02-10T09:00:00Z'), article).meta.published?.slice(0, 10)).toBe('2024-02-10');
+  });
+
   it('takes the heading the reader sees when the metadata title lags it by a word', () => {
     const result = englishPage(
       `<title>Guide to filing your taxes in 2024 | Consumer Financial Protection Bureau</title>
