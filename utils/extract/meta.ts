@@ -5,9 +5,12 @@
  */
 import { findDateInText, parseDate } from './date';
 
-/** Whitespace (zero-width spaces too) collapsed to single spaces, trimmed, in NFC. */
+/** A soft hyphen shows only where a line breaks inside its word: metadata is read as one line, so never. */
+const SOFT_HYPHEN = /\u00ad/g;
+
+/** Whitespace (zero-width spaces too) collapsed to single spaces, soft hyphens dropped, trimmed, in NFC. */
 export const collapse = (text: string | null | undefined): string =>
-  (text ?? '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
+  (text ?? '').replace(SOFT_HYPHEN, '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim().normalize('NFC');
 
 /** Types of JSON-LD node that describe an article. */
 const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|OpinionNewsArticle|BackgroundNewsArticle|SocialMediaPosting|Blog|PressRelease|GovernmentPermit|SpecialAnnouncement)$/;

@@ -121,7 +121,7 @@ export function labelledDates(body: Element, lang: 'vi' | 'en', offset: string):
 
 /** What a date line holds besides the date: month and weekday names, labels, zone names. */
 const DATE_LINE_WORDS =
-  /(?<!\p{L})(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|published|posted|updated|last|on|at|am|pm|edt|est|utc|gmt|ngày|tháng|năm|thứ|hai|ba|tư|sáu|bảy|chủ nhật|cập nhật|đăng)(?!\p{L})/giu;
+  /(?<!\p{L})(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|published|posted|released|updated|last|on|at|am|pm|edt|est|utc|gmt|ngày|tháng|năm|thứ|hai|ba|tư|sáu|bảy|chủ nhật|cập nhật|đăng)(?!\p{L})/giu;
 
 /** A line that is only a date ("June 3, 2021", "Published: 12/06/2023 10:30") or only a byline. */
 function isMetaLine(el: Element, depth = 0): boolean {

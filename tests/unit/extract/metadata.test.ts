@@ -204,6 +204,23 @@ describe('metadata a page gives only in its visible text or scholarly tags', () 
     expect(englishPage(head('2024-02-10T09:00:00Z'), article).meta.published?.slice(0, 10)).toBe('2024-02-10');
   });
 
+  it('reads a heading with soft hyphens as the reader sees it, in one piece', () => {
+    const result = englishPage(
+      '<title>City of Marion Building Department: Home Repair Assistance Program</title>',
+      `<article><h1>Home Repair Assis&shy;tance&nbsp;Program</h1>${EN_PARAS}</article>`,
+    );
+    expect(result.meta.title).toBe('Home Repair Assistance Program');
+  });
+
+  it('takes a "Released …" line under the title for metadata, not text', () => {
+    const result = englishPage(
+      '<title>Grants for small businesses</title>',
+      `<article><h1>Grants for small businesses</h1><p>Released Wednesday, March 2, 2022</p>${EN_PARAS}</article>`,
+    );
+    expect(result.meta.published?.slice(0, 10)).toBe('2022-03-02');
+    expect(result.text.startsWith('The agency announced')).toBe(true);
+  });
+
   it('takes the heading the reader sees when the metadata title lags it by a word', () => {
     const result = englishPage(
       `<title>Guide to filing your taxes in 2024 | Consumer Financial Protection Bureau</title>
