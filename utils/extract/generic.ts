@@ -283,12 +283,16 @@ function leadingHeading(el: Element): string | undefined {
  * A sibling built as the root's peer in an article split into headed sections (a paper's Abstract,
  * Introduction, Review, Conclusions): the same tag as the root, opening with a heading of the same
  * level, and holding paragraphs of prose rather than links. A reference list or a block of links
- * beside them has no paragraphs, or is mostly links; a one-line note is shorter than a section.
+ * beside them has no paragraphs, or is mostly links; a one-line note is shorter than a section; a
+ * post's teaser on a list of posts is headed by a link to the post.
  */
 function isHeadedProseSection(el: Element, root: Element, rootHeading: string, stats: Map<Element, ElementStats>): boolean {
   if (el.tagName !== root.tagName || leadingHeading(el) !== rootHeading) return false;
   const s = stats.get(el);
-  return s !== undefined && s.paragraphs > 0 && s.textLength >= SECTION_MIN_TEXT && linkDensity(s) < 0.3 && !isUnlikely(el);
+  if (s === undefined || s.paragraphs === 0 || s.textLength < SECTION_MIN_TEXT || linkDensity(s) >= 0.3 || isUnlikely(el)) return false;
+  // A heading that links to another page heads a teaser of that page (a list of posts), not a section.
+  const link = el.firstElementChild!.querySelector('a[href]');
+  return link === null || link.getAttribute('href')!.startsWith('#');
 }
 
 /** Siblings of the chosen root that hold more of the article (Readability's sibling pass). */

@@ -70,4 +70,17 @@ describe('an article split into headed sections', () => {
     const result = extractArticle(page(), 'https://journal.example.org/articles/12345/');
     expect(result.text).not.toContain('Exercise and mood: trial 2');
   });
+
+  it('does not take teasers of other posts, headed by links to them, for sections', () => {
+    const teaserSection = (n: number) =>
+      `<section><h2><a href="/posts/${n}/">Other post ${n}</a></h2>${sentence(`Teaser ${n}`, 1)}</section>`;
+    const doc = parse(`<html><head><title>Exercise and mental health</title></head><body>
+<div class="wrap">
+<section><h2>Exercise and mental health</h2>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => sentence('Review', n)).join('')}</section>
+${[1, 2, 3].map(teaserSection).join('')}
+</div></body></html>`);
+    const result = extractArticle(doc, 'https://journal.example.org/articles/12345/');
+    expect(result.text).toContain('Review paragraph 12');
+    expect(result.text).not.toContain('Teaser 2 paragraph');
+  });
 });
