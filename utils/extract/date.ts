@@ -41,8 +41,12 @@ const ENGLISH_MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
 const MONTH_NAME =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?!\\p{L})';
 
-/** Every MONTH_NAME starts with one of these (same flags, so the same case folding), and no \\p{L}. */
-const MONTH_NAME_START = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu;
+/**
+ * Every MONTH_NAME starts with one of these, lower-cased. The patterns are case-insensitive (flags iu),
+ * and their letters fold to no other lower-case character than their own but for a long s ("ſ" folds
+ * to "s"): a text that holds none of these lower-cased, nor an "ſ", holds no month name.
+ */
+const MONTH_NAME_STARTS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Weekday words that may sit around a date; "T2" and "CN" carry digits, so they must be recognised. */
 const WEEKDAY =
@@ -104,7 +108,8 @@ function fullYear(digits: string): number {
 interface DatePattern {
   pattern: RegExp;
   read: CandidateReader;
-  mayMatch?: RegExp;
+  /** Lower-cased words one of which every match holds (see MONTH_NAME_STARTS): a string test, not a pattern to compile. */
+  mayHold?: readonly string[];
 }
 
 /** The year-first date alone; an ISO "T" time after it is read by ISO_TIME_TAIL (isoCandidate). */
@@ -151,25 +156,25 @@ const DATE_PATTERNS: ReadonlyArray<DatePattern> = [
   {
     pattern: /(?<![\p{L}\d])(?:ngày\s?)?(\d{1,2})\s?tháng\s?(\d{1,2})(?:\s?(?:năm|,|\/)\s?|\s)(\d{4})(?!\d)/giu,
     read: (m) => ({ year: toInt(m[3]), month: toInt(m[2]), day: toInt(m[1]), numeric: false }),
-    mayMatch: /tháng/iu,
+    mayHold: ['tháng'],
   },
   // "12 June 2023", "12th of June, 2023", "12 Jun 2023", "12-Jun-2023" (also RFC 2822 "Mon, 12 Jun 2023 …").
   {
     pattern: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s(?:of\\s)?|-)(${MONTH_NAME})\\.?,?[\\s-](\\d{4})(?!\\d)`, 'giu'),
     read: (m) => ({ year: toInt(m[3]), month: englishMonth(m[2]!), day: toInt(m[1]), numeric: false }),
-    mayMatch: MONTH_NAME_START,
+    mayHold: MONTH_NAME_STARTS,
   },
   // "2023 Jan 7", "2023 June 12": year first, as scholarly metadata (citation_publication_date) writes it.
   {
     pattern: new RegExp(`(?<![\\p{L}\\d])(\\d{4})\\s(${MONTH_NAME})\\.?\\s(\\d{1,2})(?!\\d)`, 'giu'),
     read: (m) => ({ year: toInt(m[1]), month: englishMonth(m[2]!), day: toInt(m[3]), numeric: false }),
-    mayMatch: MONTH_NAME_START,
+    mayHold: MONTH_NAME_STARTS,
   },
   // "June 12, 2023", "Jun. 12 2023".
   {
     pattern: new RegExp(`(?<![\\p{L}\\d])(${MONTH_NAME})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})(?!\\d)`, 'giu'),
     read: (m) => ({ year: toInt(m[3]), month: englishMonth(m[1]!), day: toInt(m[2]), numeric: false }),
-    mayMatch: MONTH_NAME_START,
+    mayHold: MONTH_NAME_STARTS,
   },
 ];
 
@@ -246,8 +251,10 @@ function normaliseText(text: string): string {
 
 function candidatesIn(text: string): DateCandidate[] {
   const candidates: DateCandidate[] = [];
-  for (const { pattern, read, mayMatch } of DATE_PATTERNS) {
-    if (mayMatch && !mayMatch.test(text)) continue;
+  const lower = text.toLowerCase();
+  const longS = text.includes('ſ');
+  for (const { pattern, read, mayHold } of DATE_PATTERNS) {
+    if (mayHold && !longS && !mayHold.some((word) => lower.includes(word))) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (pattern === YEAR_FIRST_DATE) m = isoCandidate(text, m);

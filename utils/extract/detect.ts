@@ -106,6 +106,15 @@ interface UrlShape {
   storySection: boolean;
 }
 
+/**
+ * A slug word holds a letter, Latin or Vietnamese (in any case). Tested in ASCII first: the
+ * case-insensitive pattern's range makes V8 gather the case forms of hundreds of letters when it
+ * compiles it, and an ASCII word (a URL path is one) does not need it.
+ */
+function hasSlugLetter(word: string): boolean {
+  return /[a-zA-Z]/.test(word) || (/[^\x00-\x7f]/.test(word) && /[a-z\u00c0-\u1ef9]/i.test(word));
+}
+
 /** Vietnamese slugs count syllables, so a section name ("tin-tuc-su-kien") is already four words. */
 function minSlugWords(url: URL): number {
   return url.hostname.endsWith('.vn') ? 7 : 4;
@@ -127,15 +136,18 @@ function urlShape(url: URL): UrlShape {
     lastSegment: last.toLowerCase().replace(/\.\w+$/, ''),
     storySection: segments.length >= 2 && (pathKinds(`/${segments.slice(0, -1).join('/')}`) & Kind.StorySection) !== 0 && !/^(?:page|\d{1,3})$/i.test(last),
   };
-  if (path === '' || /^\/(index|default|home|trang-chu)(\.\w+)?$/i.test(path) || /^\/[a-z]{2}(-[a-z]{2})?$/i.test(path)) {
+  // (Each pattern is run only where it can match: its first use costs a compilation, on the content
+  // script's first call as much as anywhere.)
+  const oneSegment = path.lastIndexOf('/') === 0;
+  if (path === '' || (oneSegment && (/^\/(index|default|home|trang-chu)(\.\w+)?$/i.test(path) || /^\/[a-z]{2}(-[a-z]{2})?$/i.test(path)))) {
     return { article: false, home: true, listing: false, ...kinds };
   }
   // A section index: /news, /blog/, /sections/science, /issues/ — but /news/2024/05/story is an article.
   const sectionIndex = (path.includes('/') && (kindsOf(path.slice(path.lastIndexOf('/') + 1)) & Kind.SectionIndex) !== 0) || (inPath & Kind.SectionTree) !== 0;
-  const listing = sectionIndex || (inPath & Kind.Listing) !== 0 || /[?&](page|p|paged|category|cat|tag|s|q|query|keyword|search)=/i.test(url.search);
-  const slugWords = last.replace(/\.\w+$/, '').split(/[-_]+/).filter((w) => /[a-z\u00c0-\u1ef9]/i.test(w)).length;
-  const dated = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])(\/|$)/.test(path) || /\/(19|20)\d{2}-\d{2}-\d{2}/.test(path);
-  const numbered = /\d{5,}(\.html?|\.aspx|\.vnp)?$/i.test(last) || /[?&](id|itemid|newsid|articleid|p)=\d+/i.test(url.search);
+  const listing = sectionIndex || (inPath & Kind.Listing) !== 0 || (url.search !== '' && /[?&](page|p|paged|category|cat|tag|s|q|query|keyword|search)=/i.test(url.search));
+  const slugWords = last.replace(/\.\w+$/, '').split(/[-_]+/).filter(hasSlugLetter).length;
+  const dated = (path.includes('/19') || path.includes('/20')) && (/\/(19|20)\d{2}\/(0?[1-9]|1[0-2])(\/|$)/.test(path) || /\/(19|20)\d{2}-\d{2}-\d{2}/.test(path));
+  const numbered = /\d{5,}(\.html?|\.aspx|\.vnp)?$/i.test(last) || (url.search !== '' && /[?&](id|itemid|newsid|articleid|p)=\d+/i.test(url.search));
   const article = slugWords >= minSlugWords(url) || (dated && last.length > 3) || numbered;
   // /archive/2025/12/story.html and /category/roads/long-story-slug are stories filed under a
   // section; /categories/remote-programming-jobs is the section itself.
@@ -144,7 +156,8 @@ function urlShape(url: URL): UrlShape {
   return { article, home: false, listing: listing && !filedStory, ...kinds };
 }
 
-const ARTICLE_OG = /^(article|news|blog|post|newsarticle)$/i;
+/** og:type values of an article, compared lower-cased (as a case-insensitive pattern would, these letters folding to no other). */
+const ARTICLE_OG = new Set(['article', 'news', 'blog', 'post', 'newsarticle']);
 
 /** The numbers detection decides on; also printed by the benchmark to tune the weights. */
 export interface DetectionFeatures {
@@ -282,6 +295,11 @@ const PRODUCT_TYPES = new Set(['Product', 'Offer', 'AggregateOffer', 'Store', 'S
 const DISCUSSION_TYPES = new Set(['QAPage', 'DiscussionForumPosting']);
 
 const PRICE = /(?:[$€£¥₫]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:₫|vnđ|vnd|usd|eur|gbp)\b)/gi;
+/**
+ * What every PRICE match holds, lower-cased (its case-insensitive letters match only their own upper
+ * and lower case): a text without any is not searched, so the pattern is not compiled for it.
+ */
+const PRICE_HINTS = ['$', '€', '£', '¥', '₫', 'vnđ', 'vnd', 'usd', 'eur', 'gbp'];
 const ARTICLE_BODY_CLASS = /(?:^|[\s_-])(?:article|entry|post|story|news)[-_]?(?:body|content|text|detail)(?:$|[\s_-])|(?:^|\s)(?:detail-content|content-detail|noidung|noi-dung)(?:$|\s)/i;
 /** Texts of the links of a pager, besides page numbers of up to three digits. */
 const PAGE_LINK_WORDS = new Set(['next', 'next page', 'older', 'older posts', 'newer posts', '›', '»', '>', '>>', 'trang sau', 'trang tiếp', 'tiếp theo', 'sau', 'suivant', 'weiter']);
@@ -514,12 +532,19 @@ export function proseLength(block: string): number {
 const WE = /\b(?:we|our|ours|us|we're|we've|we'll)\b/gi;
 const WE_VI = /chúng tôi/giu;
 
-/** "We", "our", "us" per 100 words, at most 10: service and landing pages speak for the company. */
+/**
+ * "We", "our", "us" per 100 words, at most 10: service and landing pages speak for the company. Most
+ * texts never say it: each pattern runs only when the lower-cased text holds what its matches hold
+ * (their letters match only their own upper and lower case), and the words are counted only when it is said.
+ */
 function firstPersonPluralRate(blocks: string[]): number {
   const text = blocks.join(' ').normalize('NFC');
+  const lower = text.toLowerCase();
+  let count = 0;
+  if (lower.includes('we') || lower.includes('our') || lower.includes('us')) count += text.match(WE)?.length ?? 0;
+  if (lower.includes('chúng tôi')) count += text.match(WE_VI)?.length ?? 0;
+  if (count === 0) return 0;
   const words = text.split(/\s+/).filter(Boolean).length;
-  if (words === 0) return 0;
-  const count = (text.match(WE)?.length ?? 0) + (text.match(WE_VI)?.length ?? 0);
   return Math.min(10, (100 * count) / words);
 }
 
@@ -555,13 +580,15 @@ export function detectionFeatures(input: DetectionInput): DetectionFeatures {
   let sentences = 0;
   let sentenceCandidates = 0;
   let prices = 0;
+  const blocksLower = input.blocks.join(' ').toLowerCase();
+  const mayHavePrices = PRICE_HINTS.some((hint) => blocksLower.includes(hint));
   for (const block of input.blocks) {
     // Raw length: a short CJK line (a caption, a menu entry) is not a sentence candidate.
     if (block.length >= 40) {
       sentenceCandidates++;
       if (/[.!?…。！？:;)"”»]$/.test(block)) sentences++;
     }
-    if (prices < 50) prices += block.match(PRICE)?.length ?? 0;
+    if (mayHavePrices && prices < 50) prices += block.match(PRICE)?.length ?? 0;
   }
   const text = input.textLength + ideographs;
   const perThousand = (n: number) => Math.min(20, n / Math.max(0.2, text / 1000));
@@ -576,8 +603,8 @@ export function detectionFeatures(input: DetectionInput): DetectionFeatures {
     jsonLdProduct: otherTypes.some((t) => PRODUCT_TYPES.has(t)) ? 1 : 0,
     jsonLdDiscussion: otherTypes.some((t) => DISCUSSION_TYPES.has(t)) ? 1 : 0,
     jsonLdOrganisation: otherTypes.some((t) => WEAK_TYPES.has(t)) ? 1 : 0,
-    ogArticle: ARTICLE_OG.test(ogType) ? 1 : 0,
-    ogOther: ogType && !ARTICLE_OG.test(ogType) ? 1 : 0,
+    ogArticle: ARTICLE_OG.has(ogType.toLowerCase()) ? 1 : 0,
+    ogOther: ogType && !ARTICLE_OG.has(ogType.toLowerCase()) ? 1 : 0,
     hasDate: input.hasPublishedDate ? 1 : 0,
     hasAuthor: input.hasAuthor ? 1 : 0,
     textSize: Math.max(-3, Math.min(3, Math.log2(Math.max(1, text) / 500))),
@@ -591,7 +618,7 @@ export function detectionFeatures(input: DetectionInput): DetectionFeatures {
     oneMatchingH1: input.h1Count === 1 && input.titleMatchesHeading ? 1 : 0,
     noH1: input.h1Count === 0 ? 1 : 0,
     manyCards: input.articleElements >= 10 ? 1 : 0,
-    videoPage: /^video/i.test(ogType) || (input.jsonLd.nonArticleTypes.includes('VideoObject') && !input.jsonLd.articleType) ? 1 : 0,
+    videoPage: ogType.toLowerCase().startsWith('video') || (input.jsonLd.nonArticleTypes.includes('VideoObject') && !input.jsonLd.articleType) ? 1 : 0,
     profileWithoutBody: input.profile && !input.profileBodyFound && portalHost ? 1 : 0,
     cmsWithoutBody: input.profile && !input.profileBodyFound && !portalHost ? 1 : 0,
     docsUrl: shape?.docs ? 1 : 0,
