@@ -353,6 +353,90 @@ function wholePageContent(
   return { root, excluded, text: articleTextOf(root, excluded, textOptions) };
 }
 
+/*
+ * The helpers below hold the branches of extract that a portal article in its profile's form does not
+ * take: V8 compiles a whole function on its first call, taken branches or not, and the content script's
+ * first call on a page pays for it.
+ */
+
+/**
+ * A saved page whose content waits hidden for a script (streamed React, a forum's <noscript> copy):
+ * measured with its hidden text, when that is where nearly all of the text is.
+ */
+function hiddenContent(
+  body: Element,
+  stats: Map<Element, ElementStats>,
+  visibleLength: number,
+  hiddenMain: Element | undefined,
+): { collected: Collected; stats: Map<Element, ElementStats> } | undefined {
+  const withHidden: Collected = { anchors: [], h1s: [], articles: 0, mains: [] };
+  const hiddenStats = measure(body, withHidden, true);
+  const hiddenLength = hiddenStats.get(hiddenMain ?? body)!.textLength;
+  const shownLength = hiddenMain ? (stats.get(hiddenMain)?.textLength ?? 0) : visibleLength;
+  return hiddenLength > 1000 && hiddenLength > shownLength * 10 ? { collected: withHidden, stats: hiddenStats } : undefined;
+}
+
+/** The title from the page's metadata and <title>, when no profile names the heading. */
+function titleFromMetadata(doc: Document, tags: Map<string, string>, jsonLd: PageMetaSignals['jsonLd'], siteName: string | undefined, headingText: string): string {
+  const docTitle = collapse(doc.title);
+  const ogTitle = firstTag(tags, 'og:title', 'twitter:title', 'dc.title');
+  if (jsonLd.headline && jsonLd.headline.length > 5) return cleanTitle(jsonLd.headline, siteName, headingText);
+  if (ogTitle) return cleanTitle(ogTitle, siteName, headingText);
+  if (headingText && docTitle.includes(headingText)) return headingText;
+  return cleanTitle(docTitle, siteName, headingText) || headingText;
+}
+
+/** The profile's visible date, when it wins over the meta date (missing, or without a time of day). */
+function profileDate(doc: Document, profile: PortalProfile, published: string | undefined, dateLang: 'vi' | 'en', offset: string): string | undefined {
+  const dateEl = firstOwnMatch(doc, profile.date);
+  if (!dateEl) return published;
+  const fromEl =
+    normaliseDate(dateEl.getAttribute('datetime') ?? dateEl.getAttribute('content'), dateLang, offset) ??
+    findDateInText(collapse(dateEl.textContent), { lang: dateLang, defaultOffset: offset })?.iso;
+  // The family's visible date wins when the meta date is missing or has no time of day.
+  if (fromEl && (!published || (published.length <= 10 && fromEl.slice(0, 10) === published.slice(0, 10)))) return fromEl;
+  return published;
+}
+
+/** A date printed under the title, else the <time> of the article. */
+function visibleDate(titleEl: Element | null, root: Element, doc: Document, stats: Map<Element, ElementStats>, dateLang: 'vi' | 'en', offset: string): string | undefined {
+  const nearTitle = dateNearTitle(titleEl, stats, dateLang, offset);
+  if (nearTitle) return nearTitle;
+  const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
+  return normaliseDate(time?.getAttribute('datetime'), dateLang, offset);
+}
+
+/** The author element the profile names, without its "By:"-style label. */
+function profileAuthor(doc: Document, profile: PortalProfile): string | undefined {
+  const authorEl = firstOwnMatch(doc, profile.author);
+  const authorText = collapse(authorEl?.textContent).replace(/^(From|By|Tác giả|Bài|Theo)\s*:?\s*/i, '');
+  return authorText && authorText.length <= 100 ? authorText : undefined;
+}
+
+/** The byline the markup marks (rel=author, itemprop=author, a byline class). */
+function markedByline(doc: Document): string | undefined {
+  const byline = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline .author, .author-name, .byline');
+  const bylineText = collapse(byline?.textContent).replace(/^(By|Tác giả)\s*:?\s*/i, '');
+  return bylineText && bylineText.length <= 80 ? bylineText : undefined;
+}
+
+/** Detection that reads the page's structure too: teaser links around the root, grids, pagination… */
+function detectWithStructure(
+  input: Parameters<typeof detectArticle>[0],
+  doc: Document,
+  body: Element,
+  root: Element,
+  stats: Map<Element, ElementStats>,
+  anchors: Element[],
+): ReturnType<typeof detectArticle> {
+  let teaserLinks = 0;
+  for (const a of anchors) {
+    const s = stats.get(a);
+    if (s && s.textLength >= 30 && s.textLength <= 200 && !root.contains(a)) teaserLinks++;
+  }
+  return detectArticle({ ...input, teaserLinks, page: { doc, body, root, stats, anchors } });
+}
+
 function extract(doc: Document, url: string, options: ExtractionOptions): ExtractionResult {
   const body = pickBody(doc);
   if (!body) return notAnArticle('the document has no body (frameset or empty)');
@@ -367,15 +451,10 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   // has run (a shop's access lock, an anti-flicker wrapper).
   const hiddenMain = visibleLength >= 500 && !profile ? hiddenMainLandmark(collected.mains, stats) : undefined;
   if (visibleLength < 500 || hiddenMain) {
-    // A saved page whose content waits hidden for a script (streamed React, a forum's <noscript>
-    // copy): read it anyway when that is where nearly all of the text is.
-    const withHidden: Collected = { anchors: [], h1s: [], articles: 0, mains: [] };
-    const hiddenStats = measure(body, withHidden, true);
-    const hiddenLength = hiddenStats.get(hiddenMain ?? body)!.textLength;
-    const shownLength = hiddenMain ? (stats.get(hiddenMain)?.textLength ?? 0) : visibleLength;
-    if (hiddenLength > 1000 && hiddenLength > shownLength * 10) {
-      collected = withHidden;
-      stats = hiddenStats;
+    const hidden = hiddenContent(body, stats, visibleLength, hiddenMain);
+    if (hidden) {
+      collected = hidden.collected;
+      stats = hidden.stats;
       textOptions.includeHidden = true;
     }
   }
@@ -411,14 +490,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   const titleEl: Element | null =
     profileTitleEl ?? h1s.find((h) => root!.contains(h) || h.compareDocumentPosition(root!) & 4) ?? h1s[0] ?? null;
   const headingText = collapse(titleEl?.textContent);
-  const docTitle = collapse(doc.title);
-  const ogTitle = firstTag(tags, 'og:title', 'twitter:title', 'dc.title');
-  let title = '';
-  if (profileTitleEl && headingText) title = headingText;
-  else if (jsonLd.headline && jsonLd.headline.length > 5) title = cleanTitle(jsonLd.headline, siteName, headingText);
-  else if (ogTitle) title = cleanTitle(ogTitle, siteName, headingText);
-  else if (headingText && docTitle.includes(headingText)) title = headingText;
-  else title = cleanTitle(docTitle, siteName, headingText) || headingText;
+  let title = profileTitleEl && headingText ? headingText : titleFromMetadata(doc, tags, jsonLd, siteName, headingText);
   // The page's metadata can lag its heading ("… taxes in 2024" over an h1 saying 2025): the same words
   // but for a number, the reader sees the heading.
   if (headingText && title !== headingText && differOnlyInNumbers(title, headingText)) title = headingText;
@@ -447,25 +519,12 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
     normaliseDate(jsonLd.published, dateLang, offset) ??
     normaliseDate(firstTag(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'dcterms.issued', 'dc.date.issued', 'pubdate', 'publishdate', 'date', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'citation_date', 'citation_online_date'), dateLang, offset);
   // Read only when it can win (below): parsing a visible date is wasted work beside a full meta date.
-  if (profile && family !== 'generic' && (!published || published.length <= 10)) {
-    const dateEl = firstOwnMatch(doc, profile.date);
-    if (dateEl) {
-      const fromEl =
-        normaliseDate(dateEl.getAttribute('datetime') ?? dateEl.getAttribute('content'), dateLang, offset) ??
-        findDateInText(collapse(dateEl.textContent), { lang: dateLang, defaultOffset: offset })?.iso;
-      // The family's visible date wins when the meta date is missing or has no time of day.
-      if (fromEl && (!published || (published.length <= 10 && fromEl.slice(0, 10) === published.slice(0, 10)))) published = fromEl;
-    }
-  }
+  if (profile && family !== 'generic' && (!published || published.length <= 10)) published = profileDate(doc, profile, published, dateLang, offset);
   const modifiedTag = firstTag(tags, 'article:modified_time', 'og:updated_time', 'dcterms.modified', 'datemodified');
   // A bare "date" tag stamped with the page's last modification, to the second, is that modification,
   // not the publication: the date the reader sees by the title, if there is one, is the page's date.
   if (published && !jsonLd.published && isModificationStamp(tags, modifiedTag)) published = dateNearTitle(titleEl, stats, dateLang, offset) ?? published;
-  if (!published) published = dateNearTitle(titleEl, stats, dateLang, offset);
-  if (!published) {
-    const time = root.querySelector('time[datetime]') ?? doc.querySelector('article time[datetime], header time[datetime]');
-    published = normaliseDate(time?.getAttribute('datetime'), dateLang, offset);
-  }
+  if (!published) published = visibleDate(titleEl, root, doc, stats, dateLang, offset);
   let modified = normaliseDate(jsonLd.modified, dateLang, offset) ?? normaliseDate(modifiedTag, dateLang, offset);
   // Detection weighs only the dates that name the page's publication; a page of any kind may say
   // when it was last updated.
@@ -478,22 +537,14 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   }
 
   let author: string | undefined = trailer.author;
-  if (!author && profile && family !== 'generic') {
-    const authorEl = firstOwnMatch(doc, profile.author);
-    const authorText = collapse(authorEl?.textContent).replace(/^(From|By|Tác giả|Bài|Theo)\s*:?\s*/i, '');
-    if (authorText && authorText.length <= 100) author = authorText;
-  }
+  if (!author && profile && family !== 'generic') author = profileAuthor(doc, profile) ?? author;
   author ??= jsonLd.author ?? firstTag(tags, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl', 'citation_author');
   // A news agency credit after the name ("Thu Hằng (TTXVN/Vietnam+)") is not part of it.
   if (author?.endsWith(')')) author = author.replace(/\s*\((?:TTXVN|VNA|Vietnam\+|[^()]*\/[^()]*)\)$/u, '').trim() || undefined;
   else if (author) author = author.trim() || undefined;
   // A URL or a CMS login name is not an author.
   if (author && (/^https?:\/\//.test(author) || CMS_LOGIN_NAMES.has(author.toLowerCase()))) author = undefined;
-  if (!author) {
-    const byline = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline .author, .author-name, .byline');
-    const bylineText = collapse(byline?.textContent).replace(/^(By|Tác giả)\s*:?\s*/i, '');
-    if (bylineText && bylineText.length <= 80) author = bylineText;
-  }
+  if (!author) author = markedByline(doc) ?? author;
   // Detection's author signal is what the markup names: the byline read from the text comes after it,
   // so the detection weights keep the signals they were fitted on.
   const authoredForDetection = Boolean(author);
@@ -536,14 +587,7 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   // judgement say "not an article", the whole page is read as on any other site.
   let detection = isProfiledArticlePage(url, profile, family !== 'generic') ? detectArticle(detectionInput) : undefined;
   if (detection?.isArticle) reasons.push(`${family} article page: page structure not read`);
-  else {
-    let teaserLinks = 0;
-    for (const a of collected.anchors) {
-      const s = stats.get(a);
-      if (s && s.textLength >= 30 && s.textLength <= 200 && !root.contains(a)) teaserLinks++;
-    }
-    detection = detectArticle({ ...detectionInput, teaserLinks, page: { doc, body, root, stats, anchors: collected.anchors } });
-  }
+  else detection = detectWithStructure(detectionInput, doc, body, root, stats, collected.anchors);
 
   // Decided after detection, so detection and every article's text stay as they were.
   const content = detection.isArticle ? { root, excluded, text } : wholePageContent(doc, body, tags, stats, textOptions, title, { root, excluded, text }, detection, reasons);
