@@ -86,14 +86,15 @@ export interface Collected {
 export function measure(root: Element, collected?: Collected, includeHidden = false): Map<Element, ElementStats> {
   const stats = new Map<Element, ElementStats>();
   // Iterative post-order: push on enter, finalise on leave.
-  // A frame leaving an element carries its stats and tag, read once on the way in.
-  const stack: Array<{ el: Element; leaving: boolean; inLink: boolean; depth: number; s?: ElementStats; tag?: string }> = [
-    { el: root, leaving: false, inLink: false, depth: 0 },
+  // A frame carries its element's tag (read once, by the parent's loop) and its parent's stats; leaving,
+  // its own stats too.
+  const stack: Array<{ el: Element; leaving: boolean; inLink: boolean; depth: number; tag: string; parent?: ElementStats; s?: ElementStats }> = [
+    { el: root, leaving: false, inLink: false, depth: 0, tag: root.tagName.toUpperCase() },
   ];
   let count = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const { el, inLink, depth } = frame;
+    const { el, inLink, depth, tag } = frame;
     if (!frame.leaving) {
       if (++count > MAX_ELEMENTS) break;
       const s: ElementStats = {
@@ -101,7 +102,6 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
         inputs: 0, links: 0, headings: 0, depth,
       };
       stats.set(el, s);
-      const tag = el.tagName.toUpperCase();
       const isLink = inLink || tag === 'A';
       if (collected) {
         if (tag === 'A') collected.anchors.push(el);
@@ -109,7 +109,9 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
         else if (tag === 'ARTICLE') collected.articles++;
         else if (tag === 'MAIN') collected.mains.push(el);
       }
-      stack.push({ el, leaving: true, inLink, depth, s, tag });
+      frame.leaving = true;
+      frame.s = s;
+      stack.push(frame);
       for (let child = el.lastChild; child; child = child.previousSibling) {
         if (child.nodeType === NODE_TEXT) {
           const { length, commas } = visibleLength((child as Text).data);
@@ -126,18 +128,15 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
             continue;
           }
           if (!includeHidden && isHiddenByMarkup(childEl)) continue;
-          stack.push({ el: childEl, leaving: false, inLink: isLink, depth: depth + 1 });
+          stack.push({ el: childEl, leaving: false, inLink: isLink, depth: depth + 1, tag: childTag, parent: s });
         }
       }
       continue;
     }
-    // Leaving: add this element's totals to its parent.
+    // Leaving: add this element's totals to its parent's (the root has none here).
     const s = frame.s!;
-    const parent = el.parentElement;
-    if (!parent || el === root) continue;
-    const p = stats.get(parent);
+    const p = frame.parent;
     if (!p) continue;
-    const tag = frame.tag!;
     p.textLength += s.textLength + (s.textLength > 0 && p.textLength > 0 ? 1 : 0);
     p.linkLength += s.linkLength;
     p.commas += s.commas;

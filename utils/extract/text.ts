@@ -43,6 +43,8 @@ export function isStreamedSegment(el: Element): boolean {
 
 /** Is this element hidden by markup we can read without computing styles? */
 export function isHiddenByMarkup(el: Element): boolean {
+  // Most elements carry no attribute at all: one call says so.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return !isStreamedSegment(el) && !isDisclosurePanel(el);
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return !isDisclosurePanel(el);
