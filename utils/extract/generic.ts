@@ -399,8 +399,11 @@ export function siblingsToInclude(root: Element, candidates: Candidate[], stats:
 const AUTHOR_BOX =
   /(^|[\s_-])(?:(?:author|contributor|writer)[-_]*(?:bio|box|info|details?|profile|card|about|desc|description)|about[-_]*(?:the[-_]*)?author|(?:post|blog|entry|article)[-_]author|saboxplugin[-\w]*|abh_box)(?=[\s_-]|$)/i;
 
-/** A word every AUTHOR_BOX name holds: most elements are ruled out before that long pattern is compiled or run. */
-const AUTHOR_BOX_HINT = /author|contributor|writer|sabox|abh_box/i;
+/**
+ * A word every AUTHOR_BOX name holds, lower-cased (its letters match only their own upper and lower
+ * case): most elements are ruled out before that long pattern is compiled or run.
+ */
+const AUTHOR_BOX_HINTS = ['author', 'contributor', 'writer', 'sabox', 'abh_box'];
 
 /**
  * A picture's credit line ("Credit: Chris McNamara", "Photo: Getty Images"), named by the class
@@ -417,12 +420,14 @@ function isCreditLine(el: Element, s: ElementStats): boolean {
   // A block under a heading of its own ("Credits") is a section of the page, not a credit line.
   if (s.textLength > CREDIT_MAX_TEXT || s.headings > 0) return false;
   const names = classAndId(el);
-  return names.trim() !== '' && CREDIT.test(names);
+  // The pattern only where it can match (its first use compiles it).
+  return names.toLowerCase().includes('credit') && CREDIT.test(names);
 }
 
 export function isAuthorBox(el: Element): boolean {
   const names = classAndId(el);
-  return AUTHOR_BOX_HINT.test(names) && AUTHOR_BOX.test(names);
+  const lower = names.toLowerCase();
+  return AUTHOR_BOX_HINTS.some((hint) => lower.includes(hint)) && AUTHOR_BOX.test(names);
 }
 
 /**
