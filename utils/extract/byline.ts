@@ -81,15 +81,17 @@ function isNameGroup(text: string, anyLetter: boolean): boolean {
 
 /** The names of an author line, without its "Bài và ảnh:"-style prefix. */
 export function withoutAuthorPrefix(text: string): string {
-  return text.replace(AUTHOR_PREFIX, '');
+  return text.includes(':') ? text.replace(AUTHOR_PREFIX, '') : text;
 }
 
 /** Does the whole text read as an author line (names, an optional "Bài:"-style prefix and role)? */
 export function isAuthorLine(text: string): boolean {
   let rest = text;
-  const prefix = AUTHOR_PREFIX.exec(rest);
+  // Each pattern only on a line that holds what it needs (a colon, a closing parenthesis): the first
+  // use of a pattern compiles it.
+  const prefix = rest.includes(':') ? AUTHOR_PREFIX.exec(rest) : null;
   if (prefix) rest = rest.slice(prefix[0].length);
-  const role = AUTHOR_ROLE.exec(rest);
+  const role = rest.endsWith(')') ? AUTHOR_ROLE.exec(rest) : null;
   if (role) rest = rest.slice(0, role.index);
   // Names never hold a separator, so the first one splits the two groups.
   let at = -1;

@@ -199,7 +199,7 @@ function formatOffset(sign: string, hours: number, minutes: number): string | un
 
 function normaliseDefaultOffset(offset: string | undefined): string {
   if (offset === undefined) return VIETNAM_OFFSET;
-  if (/^z$/i.test(offset)) return '+00:00';
+  if (offset === 'z' || offset === 'Z') return '+00:00';
   const parts = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
   return (parts && formatOffset(parts[1]!, toInt(parts[2]), toInt(parts[3]))) ?? VIETNAM_OFFSET;
 }
@@ -251,6 +251,8 @@ function normaliseText(text: string): string {
 
 function candidatesIn(text: string): DateCandidate[] {
   const candidates: DateCandidate[] = [];
+  // Every date pattern holds a digit: a text without one makes none of them compiled or run.
+  if (!HAS_DIGIT.test(text)) return candidates;
   const lower = text.toLowerCase();
   const longS = text.includes('ſ');
   for (const { pattern, read, mayHold } of DATE_PATTERNS) {

@@ -186,7 +186,9 @@ export function cleanTitle(raw: string, siteName?: string, h1?: string): string 
 const LEAD_PREFIX = /^\s*\((?:[^()]{1,40})\)\s*[-–—:]\s*/u;
 
 export function cleanLead(raw: string): string {
-  return collapse(raw).replace(LEAD_PREFIX, '');
+  const lead = collapse(raw);
+  // Collapsed, the text starts with no white space: only a "(" can start a prefix.
+  return lead.startsWith('(') ? lead.replace(LEAD_PREFIX, '') : lead;
 }
 
 export interface PageMetaSignals {

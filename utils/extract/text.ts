@@ -46,8 +46,10 @@ export function isHiddenByMarkup(el: Element): boolean {
   // Most elements carry no attribute at all: one call says so.
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return !isStreamedSegment(el) && !isDisclosurePanel(el);
-  const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return !isDisclosurePanel(el);
+  // Lower-cased, as the declarations' names and values are read in any case; the pattern is run (and
+  // compiled) only on a style that says "none" or "hidden".
+  const style = el.getAttribute('style')?.toLowerCase();
+  if (style && (style.includes('none') || style.includes('hidden')) && /display\s*:\s*none|visibility\s*:\s*hidden/.test(style)) return !isDisclosurePanel(el);
   return false;
 }
 
