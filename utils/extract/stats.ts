@@ -87,9 +87,9 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
   const stats = new Map<Element, ElementStats>();
   // Iterative post-order: push on enter, finalise on leave.
   // A frame carries its element's tag (read once, by the parent's loop) and its parent's stats; leaving,
-  // its own stats too.
-  const stack: Array<{ el: Element; leaving: boolean; inLink: boolean; depth: number; tag: string; parent?: ElementStats; s?: ElementStats }> = [
-    { el: root, leaving: false, inLink: false, depth: 0, tag: root.tagName.toUpperCase() },
+  // its own stats too. Every frame has the same properties from the start, so V8 sees one shape.
+  const stack: Array<{ el: Element; leaving: boolean; inLink: boolean; depth: number; tag: string; parent: ElementStats | undefined; s: ElementStats | undefined }> = [
+    { el: root, leaving: false, inLink: false, depth: 0, tag: root.tagName.toUpperCase(), parent: undefined, s: undefined },
   ];
   let count = 0;
   while (stack.length > 0) {
@@ -128,7 +128,7 @@ export function measure(root: Element, collected?: Collected, includeHidden = fa
             continue;
           }
           if (!includeHidden && isHiddenByMarkup(childEl)) continue;
-          stack.push({ el: childEl, leaving: false, inLink: isLink, depth: depth + 1, tag: childTag, parent: s });
+          stack.push({ el: childEl, leaving: false, inLink: isLink, depth: depth + 1, tag: childTag, parent: s, s: undefined });
         }
       }
       continue;
