@@ -475,7 +475,14 @@ function extract(doc: Document, url: string, options: ExtractionOptions): Extrac
   if (profile) {
     const candidate = profileBody(doc, profile);
     const candidateStats = candidate ? stats.get(candidate) : undefined;
-    if (candidate && candidateStats && candidateStats.textLength >= 80 && linkDensity(candidateStats) < 0.5 && !proseElsewhere(body, candidate, stats)) {
+    // (A long body is not checked against the page's prose: proseElsewhere need not even be compiled.)
+    if (
+      candidate &&
+      candidateStats &&
+      candidateStats.textLength >= 80 &&
+      linkDensity(candidateStats) < 0.5 &&
+      (candidateStats.textLength >= SHORT_PROFILE_BODY || !proseElsewhere(body, candidate, stats))
+    ) {
       root = candidate;
       family = profile.id;
       reasons.push(`${profile.id} profile body`);
