@@ -132,10 +132,18 @@ export interface TextOptions {
 }
 
 export function articleTextOf(root: Element, excluded: Iterable<Element> = [], options: TextOptions = {}): string {
-  return articleTextWithSegments(root, excluded, options).text;
+  // The text alone: no segment is recorded (one object per text node, on every extraction).
+  return renderText(root, excluded, options, undefined);
 }
 
 export function articleTextWithSegments(root: Element, excluded: Iterable<Element> = [], options: TextOptions = {}): ArticleText {
+  const segments: TextSegment[] = [];
+  const text = renderText(root, excluded, options, segments);
+  return { text, segments };
+}
+
+/** The text, recording where each text node's characters landed in `segments` when given. */
+function renderText(root: Element, excluded: Iterable<Element>, options: TextOptions, segments: TextSegment[] | undefined): string {
   const skip = excluded instanceof Set ? (excluded as Set<Element>) : new Set(excluded);
   // Pieces are collected in an array (string concatenation plus endsWith() on a growing rope is
   // quadratic); `tail` holds the last characters written so far, `length` the total.
@@ -151,6 +159,7 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
   const trimTrailingSpaces = () => {
     while (parts.length > 0) {
       const last = parts[parts.length - 1]!;
+      if (!last.endsWith(' ')) break;
       const trimmed = last.replace(/ +$/, '');
       if (trimmed.length === last.length) break;
       length -= last.length - trimmed.length;
@@ -165,7 +174,6 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
     for (let i = parts.length - 1; i >= 0 && tail.length < 2; i--) tail = parts[i]! + tail;
     tail = tail.slice(-2);
   };
-  const segments: TextSegment[] = [];
   // 0: nothing pending, 1: a line break, 2: a paragraph break, 3: a space (cell separator).
   let pendingBreak = 0;
   let preDepth = 0;
@@ -174,7 +182,7 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
     let piece = preDepth > 0 ? raw.replace(/[\u00a0]/g, ' ').replace(/\r\n?/g, '\n') : raw.replace(WHITESPACE_RUN, ' ');
     if (!piece) return;
     const atLineStart = length === 0 || tail.endsWith('\n') || pendingBreak > 0;
-    if (atLineStart && preDepth === 0) piece = piece.replace(/^ +/, '');
+    if (atLineStart && preDepth === 0 && piece.startsWith(' ')) piece = piece.replace(/^ +/, '');
     if (!piece) return;
     if (pendingBreak > 0 && length > 0) {
       trimTrailingSpaces();
@@ -186,7 +194,7 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
     if (preDepth === 0 && tail.endsWith(' ') && piece.startsWith(' ')) piece = piece.slice(1);
     if (!piece) return;
     const nfcPiece = piece.normalize('NFC');
-    if (node) segments.push({ node, start: length, end: length + nfcPiece.length });
+    if (node && segments) segments.push({ node, start: length, end: length + nfcPiece.length });
     write(nfcPiece);
   };
   const requestBreak = (level: number) => {
@@ -239,10 +247,10 @@ export function articleTextWithSegments(root: Element, excluded: Iterable<Elemen
   // from the end.
   const out = parts.join('');
   const trimmed = out.replace(/\s+$/, '');
-  if (trimmed.length < out.length) {
+  if (segments && trimmed.length < out.length) {
     for (const segment of segments) {
       if (segment.end > trimmed.length) segment.end = Math.max(segment.start, trimmed.length);
     }
   }
-  return { text: trimmed, segments };
+  return trimmed;
 }
