@@ -30,7 +30,6 @@ const NEGATIVE_SET = new Set(NEGATIVE_WORDS);
 const POSITIVE_SET = new Set(POSITIVE_WORDS);
 /** The most "-" any of the words holds. */
 const MAX_WORD_HYPHENS = Math.max(...NEGATIVE_WORDS.concat(POSITIVE_WORDS).map((word) => word.split('-').length - 1));
-const CLASS_SEPARATOR = /[\s_-]/;
 const NEGATIVE_LOOSE = /(comment|share|social|related|sidebar|advert|newsletter|breadcrumb|cookie|popup|sponsor|recommend|outbrain|taboola|lienquan|tinkhac|tin-khac|footer|navbar|menu)/i;
 const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar', 'dialog', 'alert', 'tablist']);
 
@@ -42,24 +41,35 @@ const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'conten
  */
 const BUILDER_WIDGET = /(^|\s)(elementor|hs_cos_wrapper)[-_]widget(?=[\s_-]|$)/gi;
 
-/** -25 when `names` (lower case) holds a NEGATIVE word, +25 for a POSITIVE one: both can hold. */
+const HYPHEN = 45;
+
+/** What separates class words: "-", "_" and white space (the characters \s matches). */
+function isSeparator(code: number): boolean {
+  if (code < 128) return code === HYPHEN || code === 95 || code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * -25 when `names` (lower case) holds a NEGATIVE word, +25 for a POSITIVE one: both can hold. Read
+ * character by character, without splitting: classWeight runs for most elements of a page.
+ */
 function wordWeight(names: string): number {
-  const tokens = names.split(CLASS_SEPARATOR);
   let negative = false;
   let positive = false;
-  // `end`: where the word ends in `names`, at the separator that follows it (or the end).
-  for (let first = 0, start = 0; first < tokens.length; start += tokens[first]!.length + 1, first++) {
-    let word = tokens[first]!;
-    let end = start + word.length;
-    for (let last = first; ; ) {
+  const length = names.length;
+  for (let start = 0; start < length; ) {
+    let end = start;
+    while (end < length && !isSeparator(names.charCodeAt(end))) end++;
+    // The word from `start` to `wordEnd`, taking the next tokens in while a "-" joins them.
+    for (let wordEnd = end, hyphens = 0; wordEnd > start; hyphens++) {
+      const word = names.slice(start, wordEnd);
       if (NEGATIVE_SET.has(word)) negative = true;
       if (POSITIVE_SET.has(word)) positive = true;
-      // A longer word takes the next token in when a "-" separates them.
-      if (last + 1 >= tokens.length || last - first >= MAX_WORD_HYPHENS || names[end] !== '-') break;
-      last++;
-      word = `${word}-${tokens[last]!}`;
-      end += 1 + tokens[last]!.length;
+      if (hyphens >= MAX_WORD_HYPHENS || names.charCodeAt(wordEnd) !== HYPHEN) break;
+      wordEnd++;
+      while (wordEnd < length && !isSeparator(names.charCodeAt(wordEnd))) wordEnd++;
     }
+    start = end + 1;
   }
   return (negative ? -25 : 0) + (positive ? 25 : 0);
 }
@@ -79,7 +89,7 @@ export function classWeight(el: Element): number {
   const exotic = raw.includes('\u0130') || raw.includes('\u212a');
   let names = exotic ? raw : raw.toLowerCase();
   if (names.includes('widget') || exotic) names = names.replace(BUILDER_WIDGET, '$1$2');
-  if (!names.trim()) return 0;
+  // (Names of white space only hold no word: 0 either way.)
   return exotic ? wordWeightByPatterns(names) : wordWeight(names);
 }
 
