@@ -328,6 +328,8 @@ function findDates(text: string, options: DateOptions, limit: number): FoundDate
 export function findDateInText(text: string, options: DateOptions = {}): ParsedDate | undefined {
   try {
     if (typeof text !== 'string') return undefined;
+    // No digit, no date: the text is not even normalised (normalising adds no digit).
+    if (!HAS_DIGIT.test(text)) return undefined;
     return findDates(normaliseText(text), options, 1)[0]?.parsed;
   } catch {
     return undefined;
