@@ -4,7 +4,7 @@
  * tag decides. Each signal that fires leaves a reason, shown to the user and in the CLI output.
  */
 import { findDateInText } from './date';
-import { classAndId } from './dom';
+import { buttonLabel, buttonsIn, classAndId, elementsByTag } from './dom';
 import type { JsonLdFacts } from './meta';
 import { onProfileHost, type PortalProfile } from './profiles';
 import { linkDensity, type ElementStats } from './stats';
@@ -361,8 +361,23 @@ function mayHaveHeadlineForm(headline: string): boolean {
   return HEADLINE_FORM_STARTS.some((start) => lower.startsWith(start));
 }
 
-/** The site's own header, menus and footer: a "Contact us" there is on every page of the site. */
-const SITE_CHROME = 'header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]';
+/**
+ * The site's own header, menus and footer (header, nav, footer, [role="banner"], [role="navigation"],
+ * [role="contentinfo"]): a "Contact us" there is on every page of the site.
+ */
+const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo']);
+const isSiteChrome = (el: Element, tag: string) => tag === 'HEADER' || tag === 'NAV' || tag === 'FOOTER' || CHROME_ROLES.has(el.getAttribute('role') ?? '');
+
+function inSiteChrome(el: Element): boolean {
+  for (let up: Element | null = el; up; up = up.parentElement) if (isSiteChrome(up, up.tagName.toUpperCase())) return true;
+  return false;
+}
+
+/** A <link rel="next"> or rel="prev" in the document. */
+function hasPaginationLink(doc: Document): boolean {
+  for (const link of elementsByTag(doc, 'link')) if (/(?:^|[ \t\n\f\r])(?:next|prev)(?:$|[ \t\n\f\r])/i.test(link.getAttribute('rel') ?? '')) return true;
+  return false;
+}
 
 interface StructureSignals {
   timeElements: number;
@@ -453,16 +468,31 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
   // Parent of each card -> cards counted; a card is the parent's child holding a linked heading.
   const cardsPerParent = new Map<Element, Set<Element>>();
   const markedBodies: Element[] = [];
-  for (const el of stats.keys()) {
+  // The links inside the site's chrome (below the body).
+  const chromeAnchors = new Set<Element>();
+  // The measured elements come in document order with their depth: an element is inside the open
+  // chrome region (or paragraph) while it is deeper than it, with no query or climb per element.
+  let chromeDepth = -1;
+  let paragraphDepth = -1;
+  for (const [el, elStats] of stats) {
     const tag = el.tagName.toUpperCase();
-    const elStats = stats.get(el);
-    const length = elStats?.textLength ?? 0;
+    const length = elStats.textLength;
+    const depth = elStats.depth;
+    if (depth <= chromeDepth) chromeDepth = -1;
+    if (depth <= paragraphDepth) paragraphDepth = -1;
+    if (chromeDepth >= 0) {
+      if (tag === 'A') chromeAnchors.add(el);
+    } else if (depth > 0 && isSiteChrome(el, tag)) chromeDepth = depth;
     if (length >= 200 && isMarkedBody(el)) markedBodies.push(el);
     if (!signals.comments && length > 0) {
       const names = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
       if (names.length > 1 && COMMENTS_MARK.test(names)) signals.comments = true;
     }
-    if ((tag === 'P' || tag === 'BLOCKQUOTE') && length > 0 && root.contains(el) && !el.parentElement?.closest('p, blockquote')) signals.paragraphText += length;
+    if ((tag === 'P' || tag === 'BLOCKQUOTE') && paragraphDepth < 0) {
+      // Text of paragraphs not inside another paragraph or quote.
+      paragraphDepth = depth;
+      if (length > 0 && root.contains(el)) signals.paragraphText += length;
+    }
     if (tag === 'P' || tag === 'PRE' || tag === 'ARTICLE') {
       if (length >= 140 && signals.pageProse < 400) {
         const names = classAndId(el);
@@ -485,9 +515,6 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
   }
   for (const cards of cardsPerParent.values()) signals.teaserCards = Math.max(signals.teaserCards, cards.size);
   let pageLinks = 0;
-  // One query for the site's chrome, not a climb to the root from every link.
-  const chromeAnchors = new Set<Element>();
-  for (const region of page.body.querySelectorAll(SITE_CHROME)) for (const a of region.querySelectorAll('a')) chromeAnchors.add(a);
   for (const a of page.anchors) {
     const inChrome = chromeAnchors.has(a);
     if (inChrome) signals.chromeLinks++;
@@ -502,11 +529,8 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
     if (length > 0 && length <= 12 && isPageLinkText((a.textContent ?? '').trim()) && /(page|trang|[?&]p=|\/\d+\/?$|paged=|start=|offset=)/i.test(href)) pageLinks++;
   }
   if (pageLinks >= 2) signals.pagination = true;
-  if (page.doc.querySelector('link[rel~="next" i], link[rel~="prev" i]')) signals.pagination = true;
-  for (const button of page.body.querySelectorAll('button, input[type="submit" i], input[type="button" i]')) {
-    const text = button.tagName.toUpperCase() === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? '');
-    if (isCallToAction(text) && !button.closest(SITE_CHROME)) signals.callsToAction++;
-  }
+  if (!signals.pagination && hasPaginationLink(page.doc)) signals.pagination = true;
+  for (const button of buttonsIn(page.body)) if (isCallToAction(buttonLabel(button)) && !inSiteChrome(button)) signals.callsToAction++;
   if (firstH1) signals.headingWords = (firstH1.textContent ?? '').split(/\s+/).filter(Boolean).length;
   const headline = (firstH1?.textContent ?? page.doc.title ?? '').trim().replace(/\s+/g, ' ').normalize('NFC');
   signals.headlineForm = headline.length <= 200 && mayHaveHeadlineForm(headline) && HEADLINE_FORM.test(headline);

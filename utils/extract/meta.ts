@@ -4,6 +4,7 @@
  * applied by the caller, who knows where the article is.
  */
 import { findDateInText, parseDate } from './date';
+import { elementsByTag, jsonLdScripts } from './dom';
 
 /** A soft hyphen shows only where a line breaks inside its word: metadata is read as one line, so never. */
 const SOFT_HYPHEN = /\u00ad/g;
@@ -68,7 +69,7 @@ function collectNodes(value: JsonValue, into: Record<string, unknown>[], depth =
 
 export function readJsonLd(doc: Document): JsonLdFacts {
   const nodes: Record<string, unknown>[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const script of jsonLdScripts(doc)) {
     const raw = script.textContent ?? '';
     if (raw.length > 500_000) continue;
     try {
@@ -107,12 +108,13 @@ const MULTI_VALUED_TAGS = new Set(['citation_author', 'dc.creator', 'dcterms.cre
 
 export function readMetaTags(doc: Document): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
+  for (const meta of elementsByTag(doc, 'meta')) {
+    const content = meta.getAttribute('content');
+    if (!content) continue;
     const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
       .trim()
       .toLowerCase();
-    const content = meta.getAttribute('content');
-    if (!key || !content) continue;
+    if (!key) continue;
     const known = tags.get(key);
     if (known === undefined) tags.set(key, collapse(content));
     // One tag per author in scholarly metadata (Highwire Press, Dublin Core): all of them are the byline.
@@ -200,7 +202,7 @@ export interface PageMetaSignals {
 
 export function readPageSignals(doc: Document): PageMetaSignals {
   const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
-  const canonical = doc.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? undefined;
+  const canonical = elementsByTag(doc, 'link').find((link) => link.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? undefined;
   return { jsonLd: readJsonLd(doc), tags: readMetaTags(doc), lang: lang?.trim() || undefined, canonical };
 }
 
