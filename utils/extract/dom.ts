@@ -4,7 +4,7 @@ import type { ElementStats } from './stats';
 export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** An element's class and id, as one string to test class-word patterns on. */
-export const classAndId = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+export const classAndId = (el: Element, className = el.getAttribute('class')): string => `${className ?? ''} ${el.getAttribute('id') ?? ''}`;
 
 /**
  * A CSS framework's class that hides a block (Bootstrap's d-none and hide, Tailwind's hidden, Bulma's
@@ -62,7 +62,11 @@ function inTemplate(el: Element): boolean {
  * otherwise, without collapsing a long text only to find it too long.
  */
 export function shortText(el: Element, max: number): string | undefined {
-  const raw = el.textContent ?? '';
+  return shortOf(el.textContent ?? '', max);
+}
+
+/** shortText of an element's textContent already read (by a caller that tests it against two maxima). */
+export function shortOf(raw: string, max: number): string | undefined {
   if (raw.length > max * 4) return undefined;
   const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   return text.length <= max ? text : undefined;

@@ -83,7 +83,11 @@ function wordWeightByPatterns(names: string): number {
 }
 
 export function classWeight(el: Element): number {
-  const raw = classAndId(el);
+  return namesWeight(classAndId(el));
+}
+
+/** classWeight of an element's class and id (classAndId), read once by a caller that tests them again. */
+function namesWeight(raw: string): number {
   // Lower-casing keeps every case-insensitive match of ASCII words but for two characters, which it
   // turns into ASCII letters: İ (U+0130) and the Kelvin sign (U+212A).
   const exotic = raw.includes('\u0130') || raw.includes('\u212a');
@@ -426,16 +430,16 @@ const CREDIT = /(^|[\s_-])credits?([\s_-]|$)/i;
 /** Longer than a credit line: a credits list (a film's crew, a visualisation's team) is text. */
 const CREDIT_MAX_TEXT = 300;
 
-function isCreditLine(el: Element, s: ElementStats): boolean {
+/** `names` is the block's classAndId. */
+function isCreditLine(names: string, s: ElementStats): boolean {
   // A block under a heading of its own ("Credits") is a section of the page, not a credit line.
   if (s.textLength > CREDIT_MAX_TEXT || s.headings > 0) return false;
-  const names = classAndId(el);
   // The pattern only where it can match (its first use compiles it).
   return names.toLowerCase().includes('credit') && CREDIT.test(names);
 }
 
-export function isAuthorBox(el: Element): boolean {
-  const names = classAndId(el);
+/** `names` is the block's classAndId. */
+function isAuthorBox(names: string): boolean {
   const lower = names.toLowerCase();
   return AUTHOR_BOX_HINTS.some((hint) => lower.includes(hint)) && AUTHOR_BOX.test(names);
 }
@@ -620,7 +624,8 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
     if (tag === 'PRE' || tag === 'CODE') continue;
     const share = rootLength > 0 ? s.textLength / rootLength : 0;
     const density = linkDensity(s);
-    const weight = classWeight(el);
+    const names = classAndId(el);
+    const weight = namesWeight(names);
 
     const drop = (() => {
       if (isUnlikely(el) && share < 0.5 && !isProseCallout(el, tag, s, stats)) return true;
@@ -654,9 +659,9 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
           if (isBreadcrumbText(text)) return true;
         }
       }
-      if (share < 0.3 && isAuthorBox(el)) return true;
-      if (share < 0.3 && isCreditLine(el, s)) return true;
-      if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(classAndId(el))) return true;
+      if (share < 0.3 && isAuthorBox(names)) return true;
+      if (share < 0.3 && isCreditLine(names, s)) return true;
+      if (weight < 0 && share < 0.3 && NEGATIVE_LOOSE.test(names)) return true;
       if (tag === 'P' || HEADING_TAGS.has(tag)) return false;
       // Conditional cleaning of boxes and lists (Readability's idea, simplified).
       if (['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'DL', 'ASIDE', 'HEADER', 'FOOTER', 'FIGURE'].includes(tag) && s.commas < 10 && share < 0.5) {

@@ -6,7 +6,7 @@
  */
 import { isBoilerplateHeading, isBreadcrumbText, isToolPhrase } from './boilerplate';
 import { isUnlikely, mainLandmark } from './generic';
-import { boxLedBy, classAndId, HEADING_TAGS, outermostBelow, shortText, visitBlocks } from './dom';
+import { boxLedBy, classAndId, HEADING_TAGS, outermostBelow, shortOf, shortText, visitBlocks } from './dom';
 import { linkDensity, type ElementStats } from './stats';
 import { BLOCK_TAGS, articleTextOf, type TextOptions } from './text';
 
@@ -43,8 +43,8 @@ const hasVisibleControl = (form: Element) => form.querySelector('textarea, selec
 const SCREEN_READER_ONLY = /^([\w-]*[_-])?(sr-only|visually-?hidden|screen-reader-(text|only)|element-invisible|show-for-sr|assistive-text|screenreader(-only|-text)?|offscreen|hidden-visually)$/i;
 
 /** Tailwind's not-sr-only undoes sr-only: its text is shown. */
-const isScreenReaderOnly = (el: Element) =>
-  (el.getAttribute('class') ?? '').split(/\s+/).some((name) => SCREEN_READER_ONLY.test(name) && !/^not-/i.test(name));
+const isScreenReaderOnly = (className: string | null) =>
+  (className ?? '').split(/\s+/).some((name) => SCREEN_READER_ONLY.test(name) && !/^not-/i.test(name));
 
 /**
  * A site's copyright line ("© 2026 Example Inc. All rights reserved", "Copyright © …"), which a
@@ -152,23 +152,25 @@ export function listingExcluded(root: Element, stats: Map<Element, ElementStats>
       // forum engine can wrap each comment's text in one (to edit it in place), with only hidden
       // inputs.
       if (((tag === 'FORM' && (linkDensity(s) >= 0.5 || hasVisibleControl(el))) || tag === 'LABEL') && share < FURNITURE_MAX_SHARE) return true;
-      if (share < FURNITURE_MAX_SHARE && isScreenReaderOnly(el)) return true;
+      // The class and id, read once for the tests of names below.
+      const className = el.getAttribute('class');
+      const names = classAndId(el, className);
+      if (share < FURNITURE_MAX_SHARE && isScreenReaderOnly(className)) return true;
       // Dialogs, tooltips and alerts are passing UI over the page (a cookie or sign-up prompt, an
       // "added to cart" notice), shown on demand rather than read.
       if (share < FURNITURE_MAX_SHARE && (tag === 'DIALOG' || TRANSIENT_ROLES.has(el.getAttribute('role') ?? ''))) return true;
-      if (share < FURNITURE_MAX_SHARE && FURNITURE.test(classAndId(el))) return true;
-      if (share < SIDEBAR_MAX_SHARE && SIDEBAR.test(classAndId(el))) return true;
-      if (share < NEARLY_WHOLE_REGION && CONSENT_BOX.test(classAndId(el))) return true;
+      if (share < FURNITURE_MAX_SHARE && FURNITURE.test(names)) return true;
+      if (share < SIDEBAR_MAX_SHARE && SIDEBAR.test(names)) return true;
+      if (share < NEARLY_WHOLE_REGION && CONSENT_BOX.test(names)) return true;
       // A bare wrapper around one child is judged through that child (reading textContent at every
       // level of a deep chain would be quadratic).
       const wrapper = s.ownTextLength === 0 && el.firstElementChild !== null && el.firstElementChild === el.lastElementChild;
-      if (s.textLength <= 60 && !wrapper) {
-        const text = shortText(el, 60);
-        if (text !== undefined && (isToolPhrase(text) || isBreadcrumbText(text) || isBoilerplateHeading(text) || isListingControl(text))) return true;
-      }
       if (s.textLength <= NOTICE_MAX_LENGTH && !wrapper) {
-        const text = shortText(el, NOTICE_MAX_LENGTH);
-        if (text !== undefined && COPYRIGHT_NOTICE.test(text)) return true;
+        const raw = el.textContent ?? '';
+        const text = s.textLength <= 60 ? shortOf(raw, 60) : undefined;
+        if (text !== undefined && (isToolPhrase(text) || isBreadcrumbText(text) || isBoilerplateHeading(text) || isListingControl(text))) return true;
+        const notice = shortOf(raw, NOTICE_MAX_LENGTH);
+        if (notice !== undefined && COPYRIGHT_NOTICE.test(notice)) return true;
       }
       return false;
     })();

@@ -208,12 +208,13 @@ export function compileCompound(selector: string): CompoundMatcher | undefined {
   return matcher;
 }
 
-function matchesCompound(el: Element, m: CompoundMatcher, classes: string[], id: string | null): boolean {
+/** `classAttr`, `classes` and `id` are the element's, read once by the caller. */
+function matchesCompound(el: Element, m: CompoundMatcher, classAttr: string | null, classes: string[], id: string | null): boolean {
   if (m.tag && el.tagName.toUpperCase() !== m.tag) return false;
   for (const c of m.classes) if (!classes.includes(c)) return false;
   if (m.id !== undefined && id !== m.id) return false;
   for (const a of m.attributes) {
-    let value = el.getAttribute(a.name);
+    let value = a.name === 'class' ? classAttr : a.name === 'id' ? id : el.getAttribute(a.name);
     if (value === null) return false;
     if (!a.op || a.value === undefined) continue;
     let expected = a.value;
@@ -247,30 +248,30 @@ function matchedFingerprints(doc: Document): Set<string> {
   if (!start) return matched;
   const stack: Element[] = [start];
   let seen = 0;
-  const test = (el: Element, candidates: CompoundMatcher[] | undefined, classes: string[], id: string | null) => {
+  const test = (el: Element, candidates: CompoundMatcher[] | undefined, classAttr: string | null, classes: string[], id: string | null) => {
     if (!candidates) return;
-    for (const m of candidates) if (!matched.has(m.selector) && matchesCompound(el, m, classes, id)) matched.add(m.selector);
+    for (const m of candidates) if (!matched.has(m.selector) && matchesCompound(el, m, classAttr, classes, id)) matched.add(m.selector);
   };
   while (stack.length > 0 && seen++ < MAX_FINGERPRINT_ELEMENTS) {
     const el = stack.pop()!;
     // Most elements of a page carry no attribute at all: only their tag can match then. On a live page
     // this walk runs before V8 has optimised anything, so every DOM call skipped here counts.
     if (!el.hasAttributes()) {
-      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), NO_CLASSES, null);
+      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), null, NO_CLASSES, null);
     } else {
       const classAttr = el.getAttribute('class');
       const classes = classAttr ? classAttr.split(/\s+/) : NO_CLASSES;
       const id = el.getAttribute('id');
-      for (const c of classes) test(el, FINGERPRINT_INDEX.byClass.get(c), classes, id);
-      if (id) test(el, FINGERPRINT_INDEX.byId.get(id), classes, id);
-      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), classes, id);
+      for (const c of classes) test(el, FINGERPRINT_INDEX.byClass.get(c), classAttr, classes, id);
+      if (id) test(el, FINGERPRINT_INDEX.byId.get(id), classAttr, classes, id);
+      test(el, FINGERPRINT_INDEX.byTag.get(el.tagName.toUpperCase()), classAttr, classes, id);
       // Attribute-only selectors need their first attribute present: look each name up once.
       for (const [name, matchers] of FINGERPRINT_INDEX.byAttribute) {
         const present = name === 'id' ? id !== null : name === 'class' ? classAttr !== null : el.hasAttribute(name);
-        if (present) test(el, matchers, classes, id);
+        if (present) test(el, matchers, classAttr, classes, id);
       }
     }
-    test(el, FINGERPRINT_INDEX.rest, NO_CLASSES, null);
+    test(el, FINGERPRINT_INDEX.rest, null, NO_CLASSES, null);
     for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
   return matched;
@@ -321,7 +322,7 @@ function hasFingerprint(doc: Document, selector: string): boolean {
   }
   return candidates.some((el) => {
     const classAttr = el.getAttribute('class');
-    return matchesCompound(el, matcher, classAttr ? classAttr.split(/\s+/) : NO_CLASSES, el.getAttribute('id'));
+    return matchesCompound(el, matcher, classAttr, classAttr ? classAttr.split(/\s+/) : NO_CLASSES, el.getAttribute('id'));
   });
 }
 
