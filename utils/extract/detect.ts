@@ -4,7 +4,7 @@
  * tag decides. Each signal that fires leaves a reason, shown to the user and in the CLI output.
  */
 import { findDateInText } from './date';
-import { buttonLabel, buttonsIn, classAndId, elementsByTag } from './dom';
+import { classAndId } from './dom';
 import type { JsonLdFacts } from './meta';
 import { onProfileHost, type PortalProfile } from './profiles';
 import { linkDensity, type ElementStats } from './stats';
@@ -373,12 +373,6 @@ function inSiteChrome(el: Element): boolean {
   return false;
 }
 
-/** A <link rel="next"> or rel="prev" in the document. */
-function hasPaginationLink(doc: Document): boolean {
-  for (const link of elementsByTag(doc, 'link')) if (/(?:^|[ \t\n\f\r])(?:next|prev)(?:$|[ \t\n\f\r])/i.test(link.getAttribute('rel') ?? '')) return true;
-  return false;
-}
-
 interface StructureSignals {
   timeElements: number;
   codeBlocks: number;
@@ -529,8 +523,11 @@ function readStructure(page: DetectionPage, url?: URL, lastSegment = ''): Struct
     if (length > 0 && length <= 12 && isPageLinkText((a.textContent ?? '').trim()) && /(page|trang|[?&]p=|\/\d+\/?$|paged=|start=|offset=)/i.test(href)) pageLinks++;
   }
   if (pageLinks >= 2) signals.pagination = true;
-  if (!signals.pagination && hasPaginationLink(page.doc)) signals.pagination = true;
-  for (const button of buttonsIn(page.body)) if (isCallToAction(buttonLabel(button)) && !inSiteChrome(button)) signals.callsToAction++;
+  if (!signals.pagination && page.doc.querySelector('link[rel~="next" i], link[rel~="prev" i]')) signals.pagination = true;
+  for (const button of page.body.querySelectorAll('button, input[type="submit" i], input[type="button" i]')) {
+    const text = button.tagName.toUpperCase() === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? '');
+    if (isCallToAction(text) && !inSiteChrome(button)) signals.callsToAction++;
+  }
   if (firstH1) signals.headingWords = (firstH1.textContent ?? '').split(/\s+/).filter(Boolean).length;
   const headline = (firstH1?.textContent ?? page.doc.title ?? '').trim().replace(/\s+/g, ' ').normalize('NFC');
   signals.headlineForm = headline.length <= 200 && mayHaveHeadlineForm(headline) && HEADLINE_FORM.test(headline);

@@ -27,37 +27,6 @@ export function isInClassHiddenBlock(el: Element, body: Element): boolean {
 }
 
 /**
- * The elements of one tag name (lower case) inside `scope`, in document order, as querySelectorAll(tag)
- * finds them: a tag-name walk, where a selector query costs linkedom a selector-engine test per
- * element. Not a <template>'s content, which linkedom keeps among the template's children and
- * querySelectorAll, like a browser, skips.
- */
-export function elementsByTag(scope: Document | Element, tag: string): Element[] {
-  return Array.from(scope.getElementsByTagName(tag)).filter((el) => !inTemplate(el));
-}
-
-/** The JSON-LD blocks of a document: script[type="application/ld+json" i]. */
-export const jsonLdScripts = (doc: Document): Element[] =>
-  elementsByTag(doc, 'script').filter((script) => script.getAttribute('type')?.toLowerCase() === 'application/ld+json');
-
-/** The buttons inside `scope` (button, input[type="submit" i], input[type="button" i]): the <button>s first, then the inputs. */
-export function buttonsIn(scope: Document | Element): Element[] {
-  const inputs = elementsByTag(scope, 'input').filter((input) => {
-    const type = input.getAttribute('type')?.toLowerCase();
-    return type === 'submit' || type === 'button';
-  });
-  return elementsByTag(scope, 'button').concat(inputs);
-}
-
-/** A button's label: an input's value, another element's text. */
-export const buttonLabel = (el: Element): string => (el.tagName.toUpperCase() === 'INPUT' ? el.getAttribute('value') : el.textContent) ?? '';
-
-function inTemplate(el: Element): boolean {
-  for (let up = el.parentElement; up; up = up.parentElement) if (up.tagName.toUpperCase() === 'TEMPLATE') return true;
-  return false;
-}
-
-/**
  * An element's text with its whitespace collapsed, when it is at most `max` characters; undefined
  * otherwise, without collapsing a long text only to find it too long.
  */

@@ -4,7 +4,6 @@
  * applied by the caller, who knows where the article is.
  */
 import { findDateInText, parseDate } from './date';
-import { elementsByTag, jsonLdScripts } from './dom';
 
 /** A soft hyphen shows only where a line breaks inside its word: metadata is read as one line, so never. */
 const SOFT_HYPHEN = /\u00ad/g;
@@ -67,9 +66,15 @@ function collectNodes(value: JsonValue, into: Record<string, unknown>[], depth =
   }
 }
 
+const JSON_LD_SCRIPTS = 'script[type="application/ld+json" i]';
+
 export function readJsonLd(doc: Document): JsonLdFacts {
+  return jsonLdOf(Array.from(doc.querySelectorAll(JSON_LD_SCRIPTS)));
+}
+
+function jsonLdOf(scripts: Element[]): JsonLdFacts {
   const nodes: Record<string, unknown>[] = [];
-  for (const script of jsonLdScripts(doc)) {
+  for (const script of scripts) {
     const raw = script.textContent ?? '';
     if (raw.length > 500_000) continue;
     try {
@@ -106,9 +111,15 @@ function factsOf(nodes: Record<string, unknown>[]): JsonLdFacts {
 /** Meta tags by name or property, first value wins. Keys are lower case. */
 const MULTI_VALUED_TAGS = new Set(['citation_author', 'dc.creator', 'dcterms.creator']);
 
+const META_TAGS = 'meta[content]';
+
 export function readMetaTags(doc: Document): Map<string, string> {
+  return metaTagsOf(Array.from(doc.querySelectorAll(META_TAGS)));
+}
+
+function metaTagsOf(metas: Element[]): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const meta of elementsByTag(doc, 'meta')) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content');
     if (!content) continue;
     const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
@@ -202,8 +213,18 @@ export interface PageMetaSignals {
 
 export function readPageSignals(doc: Document): PageMetaSignals {
   const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
-  const canonical = elementsByTag(doc, 'link').find((link) => link.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? undefined;
-  return { jsonLd: readJsonLd(doc), tags: readMetaTags(doc), lang: lang?.trim() || undefined, canonical };
+  // One query for the meta tags, the JSON-LD blocks and the canonical link: each query walks the
+  // whole document (linkedom tests every element in script).
+  const metas: Element[] = [];
+  const scripts: Element[] = [];
+  let canonical: Element | undefined;
+  for (const el of Array.from(doc.querySelectorAll(`${META_TAGS}, ${JSON_LD_SCRIPTS}, link[rel="canonical" i]`))) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'META') metas.push(el);
+    else if (tag === 'SCRIPT') scripts.push(el);
+    else canonical ??= el;
+  }
+  return { jsonLd: jsonLdOf(scripts), tags: metaTagsOf(metas), lang: lang?.trim() || undefined, canonical: canonical?.getAttribute('href') ?? undefined };
 }
 
 export function firstTag(tags: Map<string, string>, ...keys: string[]): string | undefined {

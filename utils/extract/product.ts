@@ -7,7 +7,7 @@
  * leaving them out lowered product pages' Word F1 (0.6269 -> 0.6263), their truth often keeps them.
  */
 import type { ElementStats } from './stats';
-import { boxLedBy, buttonLabel, buttonsIn, classAndId, elementsByTag, HEADING_TAGS, isHiddenByClassName, jsonLdScripts, outermostBelow, shortText, visitBlocks } from './dom';
+import { boxLedBy, classAndId, HEADING_TAGS, isHiddenByClassName, outermostBelow, shortText, visitBlocks } from './dom';
 
 /** JSON-LD types naming one thing for sale. */
 const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Car']);
@@ -31,7 +31,7 @@ function jsonLdNodes(value: unknown, into: Record<string, unknown>[], depth = 0)
  */
 function offeredProducts(doc: Document): number {
   const nodes: Record<string, unknown>[] = [];
-  for (const script of jsonLdScripts(doc)) {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
     const raw = script.textContent ?? '';
     if (raw.length > 500_000 || !/product/i.test(raw)) continue;
     try {
@@ -73,8 +73,10 @@ const ADD_TO_CART = /^(add to (cart|bag|basket|trolley)|buy now|buy it now|ajout
 /** Buttons that put this page's product in the cart: one or two (a sticky copy) on a product page, one per item on a grid. */
 function purchaseControls(doc: Document): number {
   let count = 0;
-  const linkButtons = elementsByTag(doc, 'a').filter((a) => a.getAttribute('role') === 'button');
-  for (const el of buttonsIn(doc).concat(linkButtons)) if (ADD_TO_CART.test(buttonLabel(el).replace(/[\s\u00a0]+/g, ' ').trim())) count++;
+  for (const el of Array.from(doc.querySelectorAll('button, input[type="submit" i], input[type="button" i], a[role="button"]'))) {
+    const label = (el.tagName.toUpperCase() === 'INPUT' ? el.getAttribute('value') : el.textContent) ?? '';
+    if (ADD_TO_CART.test(label.replace(/[\s\u00a0]+/g, ' ').trim())) count++;
+  }
   return count;
 }
 
