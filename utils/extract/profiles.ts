@@ -378,29 +378,43 @@ export function isInTeaserBox(el: Element): boolean {
   }
 }
 
+/**
+ * The elements inside `scope` matching any of `selectors`, in document order, by one query for the
+ * whole list: each query walks the whole scope (linkedom tests every element in script), where
+ * sorting the few matches out by selector afterwards (`Element.matches`) tests only them. Undefined
+ * when the list does not parse as one (a selector this DOM cannot parse): then query one by one.
+ */
+function matchesOfAny(scope: Document | Element, selectors: readonly string[]): Element[] | undefined {
+  try {
+    return Array.from(scope.querySelectorAll(selectors.join(', ')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The matches of `selector` inside `scope`: from the list's matches (matchesOfAny) when there are any, else by a query of its own. */
+function matchesOf(scope: Document | Element, selector: string, ofAny: Element[] | undefined): Element[] {
+  try {
+    return ofAny ? ofAny.filter((el) => el.matches(selector)) : Array.from(scope.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
 /** The first match of the first selector that has one outside teaser boxes. */
 export function firstOwnMatch(scope: Document | Element, selectors: readonly string[]): Element | null {
+  if (selectors.length === 0) return null;
+  const ofAny = matchesOfAny(scope, selectors);
+  if (ofAny?.length === 0) return null;
   for (const selector of selectors) {
-    let found: Element[];
-    try {
-      found = Array.from(scope.querySelectorAll(selector));
-    } catch {
-      continue;
-    }
-    const own = found.find((el) => !isInTeaserBox(el));
+    const own = matchesOf(scope, selector, ofAny).find((el) => !isInTeaserBox(el));
     if (own) return own;
   }
   return null;
 }
 
+/** Every element inside `scope` matching one of the selectors, in document order. */
 export function allMatches(scope: Document | Element, selectors: readonly string[]): Element[] {
-  const found: Element[] = [];
-  for (const selector of selectors) {
-    try {
-      found.push(...Array.from(scope.querySelectorAll(selector)));
-    } catch {
-      /* a selector this DOM cannot parse */
-    }
-  }
-  return found;
+  if (selectors.length === 0) return [];
+  return matchesOfAny(scope, selectors) ?? selectors.flatMap((selector) => matchesOf(scope, selector, undefined));
 }
