@@ -2,9 +2,9 @@
  * The government pages of wcxb-dev (hosts ending .gov, .gov.uk, .gov.au), page by page, against what
  * issue #3 asks of each: title and date exact, author where the page names one, Word F1 ≥ 0.98, no
  * PORTALS.md §4 boilerplate phrase in the text.
- *   npx tsx scripts/bench/gov.ts            one row per page, then the counts
- *   npx tsx scripts/bench/gov.ts --words    and, under each page below 0.98, the words missed / added most
- *   npx tsx scripts/bench/gov.ts --ids 0074,4055
+ *   npm run --silent bench:gov               one row per page, then the counts
+ *   npm run --silent bench:gov -- --words    and, under each page below 0.98, the words missed / added most
+ *   npm run --silent bench:gov -- --ids 0074,4055
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
