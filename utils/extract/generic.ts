@@ -74,27 +74,15 @@ function wordWeight(names: string): number {
   return (negative ? -25 : 0) + (positive ? 25 : 0);
 }
 
-/** The same weights by patterns, for names where lower-casing would change a case-insensitive match (see classWeight). */
-let wordPatterns: [RegExp, RegExp] | undefined;
-function wordWeightByPatterns(names: string): number {
-  const pattern = (words: string[]) => new RegExp(`(^|[\\s_-])(${words.join('|')})([\\s_-]|$)`, 'i');
-  wordPatterns ??= [pattern(NEGATIVE_WORDS), pattern(POSITIVE_WORDS)];
-  return (wordPatterns[0].test(names) ? -25 : 0) + (wordPatterns[1].test(names) ? 25 : 0);
-}
-
 export function classWeight(el: Element): number {
   return namesWeight(classAndId(el));
 }
 
 /** classWeight of an element's class and id (classAndId), read once by a caller that tests them again. */
 function namesWeight(raw: string): number {
-  // Lower-casing keeps every case-insensitive match of ASCII words but for two characters, which it
-  // turns into ASCII letters: İ (U+0130) and the Kelvin sign (U+212A).
-  const exotic = raw.includes('\u0130') || raw.includes('\u212a');
-  let names = exotic ? raw : raw.toLowerCase();
-  if (names.includes('widget') || exotic) names = names.replace(BUILDER_WIDGET, '$1$2');
-  // (Names of white space only hold no word: 0 either way.)
-  return exotic ? wordWeightByPatterns(names) : wordWeight(names);
+  let names = raw.toLowerCase();
+  if (names.includes('widget')) names = names.replace(BUILDER_WIDGET, '$1$2');
+  return wordWeight(names);
 }
 
 function baseScore(tag: string): number {
@@ -567,8 +555,9 @@ function linkDensityWithoutAnnouncedLists(el: Element, root: Element, stats: Map
  * a class, or off the run of the text; a pull quote is a line, not a paragraph's worth; a forum's
  * quotation of another post holds a blockquote, and a link preview a linked title.
  */
-function isProseCallout(el: Element, tag: string, s: ElementStats, stats: Map<Element, ElementStats>): boolean {
-  if (tag !== 'ASIDE' || el.hasAttribute('role') || classWeight(el) < 0) return false;
+/** `weight` is the block's classWeight. */
+function isProseCallout(el: Element, tag: string, s: ElementStats, weight: number, stats: Map<Element, ElementStats>): boolean {
+  if (tag !== 'ASIDE' || el.hasAttribute('role') || weight < 0) return false;
   if (s.textLength < SECTION_MIN_TEXT || s.paragraphs === 0 || s.inputs > 0 || linkDensity(s) >= 0.1) return false;
   const previous = el.previousElementSibling;
   const next = el.nextElementSibling;
@@ -628,7 +617,7 @@ export function findExcluded(root: Element, stats: Map<Element, ElementStats>, o
     const weight = namesWeight(names);
 
     const drop = (() => {
-      if (isUnlikely(el) && share < 0.5 && !isProseCallout(el, tag, s, stats)) return true;
+      if (isUnlikely(el) && share < 0.5 && !isProseCallout(el, tag, s, weight, stats)) return true;
       if (tag === 'FORM' && share < 0.3) return true;
       if (HEADING_TAGS.has(tag) && titleKey && shortText(el, 400)?.toLowerCase() === titleKey) return true;
       // A bare wrapper around one child is judged through that child (and reading textContent at
